@@ -1,0 +1,103 @@
+use core::pin::Pin;
+use core::task::Poll;
+
+use rill_core::Stream;
+
+/// Polls `stream` once with a no-op waker. Used by the assertion macros.
+pub fn poll_once<S: Stream + Unpin + ?Sized>(stream: &mut S) -> Poll<Option<S::Item>> {
+    Pin::new(stream).poll_next(&mut crate::noop_context())
+}
+
+/// Asserts that polling the stream once yields `Poll::Ready(Some(item))` with
+/// an item equal to the given one.
+///
+/// The stream must be `Unpin` (pin it with `core::pin::pin!` or `Box::pin`
+/// first otherwise); it is polled through a mutable reference with a no-op
+/// waker. Panics with a message naming what the stream returned instead.
+///
+/// ```
+/// # use core::{pin::Pin, task::{Context, Poll}};
+/// # struct Ones;
+/// # impl rill_core::Stream for Ones {
+/// #     type Item = u8;
+/// #     fn poll_next(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+/// #         Poll::Ready(Some(1))
+/// #     }
+/// # }
+/// let mut s = Ones;
+/// rill_test::assert_stream_next!(s, 1);
+/// ```
+#[macro_export]
+macro_rules! assert_stream_next {
+    ($stream:expr, $item:expr $(,)?) => {
+        match $crate::__private::poll_once(&mut $stream) {
+            ::core::task::Poll::Ready(::core::option::Option::Some(got)) => {
+                ::core::assert_eq!(got, $item, "assert_stream_next!: the stream yielded another item");
+            }
+            ::core::task::Poll::Ready(::core::option::Option::None) => ::core::panic!(
+                "assert_stream_next!: expected an item, but the stream ended (Ready(None))"
+            ),
+            ::core::task::Poll::Pending => ::core::panic!(
+                "assert_stream_next!: expected an item, but the stream is pending"
+            ),
+        }
+    };
+}
+
+/// Asserts that polling the stream once returns `Poll::Pending`.
+///
+/// ```
+/// # use core::{pin::Pin, task::{Context, Poll}};
+/// # struct Never;
+/// # impl rill_core::Stream for Never {
+/// #     type Item = u8;
+/// #     fn poll_next(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+/// #         Poll::Pending
+/// #     }
+/// # }
+/// let mut s = Never;
+/// rill_test::assert_stream_pending!(s);
+/// ```
+#[macro_export]
+macro_rules! assert_stream_pending {
+    ($stream:expr $(,)?) => {
+        match $crate::__private::poll_once(&mut $stream) {
+            ::core::task::Poll::Pending => {}
+            ::core::task::Poll::Ready(::core::option::Option::Some(_)) => ::core::panic!(
+                "assert_stream_pending!: expected Pending, but the stream yielded an item"
+            ),
+            ::core::task::Poll::Ready(::core::option::Option::None) => ::core::panic!(
+                "assert_stream_pending!: expected Pending, but the stream ended (Ready(None))"
+            ),
+        }
+    };
+}
+
+/// Asserts that polling the stream once returns `Poll::Ready(None)`.
+///
+/// ```
+/// # use core::{pin::Pin, task::{Context, Poll}};
+/// # struct Done;
+/// # impl rill_core::Stream for Done {
+/// #     type Item = u8;
+/// #     fn poll_next(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+/// #         Poll::Ready(None)
+/// #     }
+/// # }
+/// let mut s = Done;
+/// rill_test::assert_stream_done!(s);
+/// ```
+#[macro_export]
+macro_rules! assert_stream_done {
+    ($stream:expr $(,)?) => {
+        match $crate::__private::poll_once(&mut $stream) {
+            ::core::task::Poll::Ready(::core::option::Option::None) => {}
+            ::core::task::Poll::Ready(::core::option::Option::Some(_)) => ::core::panic!(
+                "assert_stream_done!: expected the end (Ready(None)), but the stream yielded an item"
+            ),
+            ::core::task::Poll::Pending => ::core::panic!(
+                "assert_stream_done!: expected the end (Ready(None)), but the stream is pending"
+            ),
+        }
+    };
+}

@@ -1,0 +1,58 @@
+//! Helpers to test streams without an async runtime.
+//!
+//! - [`block_on`] runs a future to completion on the current thread, parking
+//!   the thread while the future is pending (no busy loop);
+//!   [`block_on_stream`] turns a stream into a blocking [`Iterator`].
+//! - [`interleave_pending`] makes a stream return `Poll::Pending` (and wake
+//!   itself) before every item: a correct stream adapter gives the same items
+//!   through it as without it.
+//! - [`counting_waker`] builds a waker that counts how often it was woken;
+//!   [`noop_context`] a context whose waker does nothing.
+//! - [`assert_stream_next!`], [`assert_stream_pending!`] and
+//!   [`assert_stream_done!`] poll a stream once and check the result.
+//!
+//! # Example
+//!
+//! ```
+//! use core::pin::Pin;
+//! use core::task::{Context, Poll};
+//! use rill_core::Stream;
+//! use rill_test::{assert_stream_done, assert_stream_next, assert_stream_pending};
+//!
+//! struct Upto3(u8);
+//! impl Stream for Upto3 {
+//!     type Item = u8;
+//!     fn poll_next(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+//!         if self.0 == 3 {
+//!             return Poll::Ready(None);
+//!         }
+//!         self.0 += 1;
+//!         Poll::Ready(Some(self.0))
+//!     }
+//! }
+//!
+//! // Poll by hand...
+//! let mut s = rill_test::interleave_pending(Upto3(0));
+//! assert_stream_pending!(s);
+//! assert_stream_next!(s, 1);
+//!
+//! // ...or drive it as an iterator.
+//! let rest: Vec<u8> = rill_test::block_on_stream(s).collect();
+//! assert_eq!(rest, [2, 3]);
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod assert;
+mod block_on;
+mod interleave_pending;
+mod waker;
+
+pub use block_on::{BlockingStream, block_on, block_on_stream};
+pub use interleave_pending::{InterleavePending, interleave_pending};
+pub use waker::{WakeCounter, counting_waker, noop_context};
+
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::assert::poll_once;
+}
