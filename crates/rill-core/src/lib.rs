@@ -74,7 +74,7 @@ mod try_stream;
 #[cfg(feature = "futures-core")]
 pub mod compat;
 
-pub use stream::{FusedStream, Stream};
 #[cfg(feature = "alloc")]
 pub use stream::{BoxStream, LocalBoxStream};
+pub use stream::{FusedStream, Stream};
 pub use try_stream::TryStream;

@@ -32,14 +32,18 @@ macro_rules! assert_stream_next {
     ($stream:expr, $item:expr $(,)?) => {
         match $crate::__private::poll_once(&mut $stream) {
             ::core::task::Poll::Ready(::core::option::Option::Some(got)) => {
-                ::core::assert_eq!(got, $item, "assert_stream_next!: the stream yielded another item");
+                ::core::assert_eq!(
+                    got,
+                    $item,
+                    "assert_stream_next!: the stream yielded another item"
+                );
             }
             ::core::task::Poll::Ready(::core::option::Option::None) => ::core::panic!(
                 "assert_stream_next!: expected an item, but the stream ended (Ready(None))"
             ),
-            ::core::task::Poll::Pending => ::core::panic!(
-                "assert_stream_next!: expected an item, but the stream is pending"
-            ),
+            ::core::task::Poll::Pending => {
+                ::core::panic!("assert_stream_next!: expected an item, but the stream is pending")
+            }
         }
     };
 }

@@ -147,7 +147,9 @@ impl<S: Stream + Unpin> Iterator for BlockingStream<S> {
 
     fn next(&mut self) -> Option<S::Item> {
         let stream = &mut self.stream;
-        block_on(core::future::poll_fn(|cx| Pin::new(&mut *stream).poll_next(cx)))
+        block_on(core::future::poll_fn(|cx| {
+            Pin::new(&mut *stream).poll_next(cx)
+        }))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

@@ -10,6 +10,9 @@
 //!   [`noop_context`] a context whose waker does nothing.
 //! - [`assert_stream_next!`], [`assert_stream_pending!`] and
 //!   [`assert_stream_done!`] poll a stream once and check the result.
+//! - [`collect_checked`], [`check_stream`] and [`check_fused_stream`] drive a
+//!   stream to its end and check the contract on the way (`size_hint` bounds,
+//!   the same items through `interleave_pending`, `is_terminated`).
 //!
 //! # Example
 //!
@@ -45,10 +48,12 @@
 
 mod assert;
 mod block_on;
+mod check;
 mod interleave_pending;
 mod waker;
 
 pub use block_on::{BlockingStream, block_on, block_on_stream};
+pub use check::{check_fused_stream, check_stream, collect_checked};
 pub use interleave_pending::{InterleavePending, interleave_pending};
 pub use waker::{WakeCounter, counting_waker, noop_context};
 

@@ -55,10 +55,7 @@ impl WakeCounter {
 /// ```
 pub fn counting_waker() -> (Waker, WakeCounter) {
     let count = Arc::new(Counter(AtomicUsize::new(0)));
-    (
-        Waker::from(Arc::clone(&count)),
-        WakeCounter { count },
-    )
+    (Waker::from(Arc::clone(&count)), WakeCounter { count })
 }
 
 /// A context whose waker does nothing, for polling by hand.

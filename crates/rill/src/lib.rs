@@ -44,12 +44,14 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-pub use rill_core::{FusedStream, Stream, TryStream};
 #[cfg(feature = "alloc")]
 pub use rill_core::{BoxStream, LocalBoxStream};
+pub use rill_core::{FusedStream, Stream, TryStream};
 
 #[cfg(feature = "futures-core")]
 pub use rill_core::compat;
+
+pub use rill_combinators::{StreamExt, stream};
 
 /// The traits most stream code needs, for a glob import:
 /// `use rill::prelude::*;`.
@@ -60,5 +62,5 @@ pub use rill_core::compat;
 /// fn is_stream<S: Stream>(_: &S) {}
 /// ```
 pub mod prelude {
-    pub use crate::{FusedStream, Stream, TryStream};
+    pub use crate::{FusedStream, Stream, StreamExt, TryStream};
 }

@@ -1,0 +1,50 @@
+//! Stream constructors and combinators for rill.
+//!
+//! - [`stream`]: constructors ([`stream::iter`], ...) and the types the
+//!   combinators return;
+//! - [`StreamExt`]: the everyday adapters and consumers (`map`, `filter`,
+//!   `collect`, ...), with the names and semantics of `futures-util` 0.3.
+//!
+//! # Example
+//!
+//! ```
+//! use rill_combinators::{StreamExt, stream};
+//!
+//! let v: Vec<u32> = rill_test::block_on(stream::iter(1..=3).collect());
+//! assert_eq!(v, [1, 2, 3]);
+//! ```
+#![no_std]
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(feature = "alloc")]
+#[allow(unused_extern_crates)] // until the first heap-backed adapter lands
+extern crate alloc;
+#[cfg(feature = "std")]
+#[allow(unused_extern_crates)] // until `catch_unwind` lands
+extern crate std;
+
+#[macro_use]
+#[allow(unused_macros)] // until the first adapter uses it
+mod macros;
+
+mod constructors;
+mod stream_ext;
+
+pub use stream_ext::StreamExt;
+
+pub mod stream {
+    //! Stream constructors and the stream and future types that
+    //! [`StreamExt`](crate::StreamExt) methods return.
+    //!
+    //! ```
+    //! use rill_combinators::{StreamExt, stream};
+    //!
+    //! let mut s = stream::iter(["a", "b"]);
+    //! assert_eq!(rill_test::block_on(s.next()), Some("a"));
+    //! ```
+    pub use crate::StreamExt;
+    pub use crate::constructors::*;
+    pub use crate::stream_ext::*;
+}
