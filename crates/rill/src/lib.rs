@@ -39,6 +39,7 @@
 //! | `std`          | yes     | the standard library; implies `alloc`                 |
 //! | `alloc`        | via std | [`BoxStream`], [`LocalBoxStream`]                     |
 //! | `futures-core` | no      | [`compat::Compat`]: to and from `futures_core::Stream` |
+//! | `macros`       | yes     | [`stream!`] and [`try_stream!`]: generators with `yield` |
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -52,6 +53,11 @@ pub use rill_core::{FusedStream, Stream, TryStream};
 pub use rill_core::compat;
 
 pub use rill_combinators::{StreamExt, stream};
+
+// Generators (rill-gen): the functions always, the macros with `macros`.
+pub use rill_gen::{StreamFn, TryStreamFn, Yield, Yielder, stream_fn, try_stream_fn};
+#[cfg(feature = "macros")]
+pub use rill_gen::{stream, try_stream};
 
 /// The traits most stream code needs, for a glob import:
 /// `use rill::prelude::*;`.
