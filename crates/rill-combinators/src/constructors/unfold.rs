@@ -17,13 +17,13 @@ use rill_core::{FusedStream, Stream};
 /// dropping the stream mid-step drops the step's future. `size_hint` is
 /// `(0, None)` until the end and `(0, Some(0))` after.
 ///
-/// # Panics
+/// # After the end
 ///
-/// Polling again after the stream returned `Poll::Ready(None)` panics with
-/// "`Unfold` polled after it returned `Poll::Ready(None)`" (check
-/// [`FusedStream::is_terminated`], or wrap it with a fusing adapter). The
-/// same panic follows a poll in which `f` itself panicked, since the state
-/// was moved into `f`.
+/// `Unfold` is fused: once it has returned `Poll::Ready(None)`, every later
+/// poll returns `Poll::Ready(None)` again without calling `f`, and
+/// [`FusedStream::is_terminated`] is `true`. (futures-util's `Unfold` panics
+/// instead; rill keeps the [`FusedStream`] promise.) If `f` panics, the state
+/// it was given is lost, and the stream behaves as ended from then on.
 ///
 /// # Example
 ///
@@ -56,7 +56,7 @@ pin_project_lite::pin_project! {
         Value { value: T },
         // A step is running.
         Step { #[pin] future: Fut },
-        // The stream ended (or `f` panicked while holding the state).
+        // The stream ended (or `f` panicked, losing the state).
         Ended,
     }
 }
@@ -109,7 +109,8 @@ where
         }
         let step = match this.state.as_mut().project() {
             UnfoldStateProj::Step { future } => ready!(future.poll(cx)),
-            _ => panic!("`Unfold` polled after it returned `Poll::Ready(None)`"),
+            // `Ended` (a `Value` was just turned into a `Step`).
+            _ => return Poll::Ready(None),
         };
         match step {
             Some((item, next)) => {
