@@ -38,7 +38,7 @@ pub use stream_ext::StreamExt;
 
 pub mod stream {
     //! Stream constructors and the stream and future types that
-    //! [`StreamExt`](crate::StreamExt) methods return.
+    //! [`StreamExt`] methods return.
     //!
     //! ```
     //! use rill_combinators::{StreamExt, stream};
