@@ -5,7 +5,7 @@ mod common;
 
 use std::cell::Cell;
 use std::marker::PhantomPinned;
-use std::pin::pin;
+use std::pin::{Pin, pin};
 use std::rc::Rc;
 
 use common::{Scripted, assert_send, assert_sync, assert_unpin};
@@ -317,3 +317,60 @@ assert_not_impl!(Either<NotSend, u8>: Send);
 assert_not_impl!(Either<u8, NotSend>: Sync);
 assert_not_impl!(Either<u8, NotUnpin>: Unpin);
 assert_not_impl!(Either<Pinned, u8>: Unpin);
+
+// ---------------------------------------------------------------- wakers
+
+/// A stream that is pending until its flag is set, remembering the last
+/// waker it was polled with.
+fn gated(
+    flag: Rc<Cell<bool>>,
+    last_waker: Rc<std::cell::RefCell<Option<std::task::Waker>>>,
+) -> impl Stream<Item = u8> + Unpin {
+    let mut done = false;
+    stream::poll_fn(move |cx| {
+        if done {
+            return std::task::Poll::Ready(None);
+        }
+        if !flag.get() {
+            *last_waker.borrow_mut() = Some(cx.waker().clone());
+            return std::task::Poll::Pending;
+        }
+        done = true;
+        std::task::Poll::Ready(Some(1))
+    })
+}
+
+#[test]
+fn a_pending_select_has_registered_both_wakers() {
+    let (lf, rf) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
+    let (lw, rw) = (Rc::default(), Rc::default());
+    let mut s = stream::select(
+        gated(Rc::clone(&lf), Rc::clone(&lw)),
+        gated(Rc::clone(&rf), Rc::clone(&rw)),
+    );
+    let (waker, wakes) = rill_test::counting_waker();
+    let mut cx = std::task::Context::from_waker(&waker);
+    for _ in 0..2 {
+        // Whichever side is asked first, both are polled before `Pending`.
+        lw.replace(None);
+        rw.replace(None);
+        assert!(Pin::new(&mut s).poll_next(&mut cx).is_pending());
+        assert!(lw.borrow().is_some() && rw.borrow().is_some());
+    }
+    rf.set(true);
+    rw.borrow().as_ref().unwrap().wake_by_ref();
+    assert_eq!(wakes.get(), 1);
+    assert_eq!(
+        Pin::new(&mut s).poll_next(&mut cx),
+        std::task::Poll::Ready(Some(1))
+    );
+    lf.set(true);
+    assert_eq!(
+        Pin::new(&mut s).poll_next(&mut cx),
+        std::task::Poll::Ready(Some(1))
+    );
+    assert_eq!(
+        Pin::new(&mut s).poll_next(&mut cx),
+        std::task::Poll::Ready(None)
+    );
+}

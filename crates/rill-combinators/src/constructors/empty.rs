@@ -30,6 +30,14 @@ pub fn empty<T>() -> Empty<T> {
 }
 
 /// A stream that yields nothing: see [`empty`].
+///
+/// ```
+/// use rill_combinators::stream::{self, Empty};
+/// use rill_core::Stream as _;
+///
+/// let s: Empty<u8> = stream::empty();
+/// assert_eq!(s.size_hint(), (0, Some(0)));
+/// ```
 #[must_use = "streams do nothing unless polled"]
 pub struct Empty<T> {
     ended: bool,

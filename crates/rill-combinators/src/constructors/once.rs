@@ -30,6 +30,15 @@ pub fn once<Fut: Future>(future: Fut) -> Once<Fut> {
 
 pin_project_lite::pin_project! {
     /// A stream of one item, the output of a future: see [`once`].
+    ///
+    /// ```
+    /// use core::pin::pin;
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let mut s = pin!(stream::once(async { 'x' }));
+    /// assert_eq!(rill_test::block_on(s.next()), Some('x'));
+    /// assert_eq!(rill_test::block_on(s.next()), None);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct Once<Fut> {
         #[pin]

@@ -30,6 +30,13 @@ pub fn pending<T>() -> Pending<T> {
 }
 
 /// A stream that is always pending: see [`pending`].
+///
+/// ```
+/// use rill_combinators::stream::{self, Pending};
+///
+/// let mut s: Pending<u8> = stream::pending();
+/// rill_test::assert_stream_pending!(s);
+/// ```
 #[must_use = "streams do nothing unless polled"]
 pub struct Pending<T> {
     _item: PhantomData<fn() -> T>,

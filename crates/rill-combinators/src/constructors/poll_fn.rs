@@ -36,6 +36,14 @@ where
 }
 
 /// A stream driven by a closure: see [`poll_fn`].
+///
+/// ```
+/// use core::task::Poll;
+/// use rill_combinators::stream;
+///
+/// let mut s = stream::poll_fn(|_cx| Poll::Ready(None::<u8>));
+/// rill_test::assert_stream_done!(s);
+/// ```
 #[derive(Clone)]
 #[must_use = "streams do nothing unless polled"]
 pub struct PollFn<F> {

@@ -37,6 +37,14 @@ pub fn poll_immediate<S: Stream>(stream: S) -> PollImmediate<S> {
 pin_project_lite::pin_project! {
     /// A stream that reports the inner stream's `Pending` as an item: see
     /// [`poll_immediate`].
+    ///
+    /// ```
+    /// use core::task::Poll;
+    /// use rill_combinators::stream;
+    ///
+    /// let mut s = stream::poll_immediate(stream::pending::<u8>());
+    /// rill_test::assert_stream_next!(s, Poll::Pending);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct PollImmediate<S> {
         #[pin]

@@ -25,6 +25,13 @@ pub fn repeat<T: Clone>(item: T) -> Repeat<T> {
 }
 
 /// A stream that repeats one item: see [`repeat`].
+///
+/// ```
+/// use rill_combinators::stream::{self, Repeat};
+///
+/// let mut s: Repeat<char> = stream::repeat('z');
+/// rill_test::assert_stream_next!(s, 'z');
+/// ```
 #[derive(Debug, Clone)]
 #[must_use = "streams do nothing unless polled"]
 pub struct Repeat<T> {

@@ -32,6 +32,13 @@ pub fn repeat_with<A, F: FnMut() -> A>(f: F) -> RepeatWith<F> {
 }
 
 /// A stream that calls a closure for every item: see [`repeat_with`].
+///
+/// ```
+/// use rill_combinators::stream;
+///
+/// let mut s = stream::repeat_with(|| 4);
+/// rill_test::assert_stream_next!(s, 4);
+/// ```
 #[derive(Clone)]
 #[must_use = "streams do nothing unless polled"]
 pub struct RepeatWith<F> {

@@ -43,6 +43,13 @@ where
 
 pin_project_lite::pin_project! {
     /// Two streams merged round-robin: see [`select`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::select(stream::iter([1]), stream::iter([2, 3]));
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [1, 2, 3]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct Select<St1, St2> {
         #[pin]

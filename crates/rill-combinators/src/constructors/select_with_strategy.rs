@@ -107,6 +107,18 @@ where
 
 pin_project_lite::pin_project! {
     /// Two streams merged by a strategy: see [`select_with_strategy`].
+    ///
+    /// ```
+    /// use rill_combinators::stream::{self, PollNext};
+    /// use rill_combinators::StreamExt;
+    ///
+    /// let s = stream::select_with_strategy(
+    ///     stream::iter([1, 2]),
+    ///     stream::iter([3]),
+    ///     |_: &mut ()| PollNext::Right,
+    /// );
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [3, 1, 2]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct SelectWithStrategy<St1, St2, Clos, State> {
         #[pin]

@@ -34,6 +34,14 @@ where
 
 /// A stream where each item is computed from the previous one: see
 /// [`successors`].
+///
+/// ```
+/// use rill_combinators::stream;
+///
+/// let mut s = stream::successors(Some(2u8), |&n| n.checked_mul(n));
+/// rill_test::assert_stream_next!(s, 2);
+/// rill_test::assert_stream_next!(s, 4);
+/// ```
 #[derive(Clone)]
 #[must_use = "streams do nothing unless polled"]
 pub struct Successors<T, F> {

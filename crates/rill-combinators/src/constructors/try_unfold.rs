@@ -46,6 +46,13 @@ where
 pin_project_lite::pin_project! {
     /// A stream of `Result`s built from a state and a fallible async step
     /// function: see [`try_unfold`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::try_unfold(0, |n| async move { Ok::<_, ()>((n < 2).then_some((n, n + 1))) });
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [Ok(0), Ok(1)]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct TryUnfold<T, F, Fut> {
         f: F,

@@ -77,6 +77,13 @@ impl<T, Fut> UnfoldState<T, Fut> {
 pin_project_lite::pin_project! {
     /// A stream built from a state and an async step function: see
     /// [`unfold`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::unfold(3, |n| async move { (n > 0).then_some((n, n - 1)) });
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [3, 2, 1]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct Unfold<T, F, Fut> {
         f: F,

@@ -6,6 +6,13 @@ pin_project_lite::pin_project! {
     /// Stream for [`StreamExt::merge`](crate::StreamExt::merge): two streams
     /// interleaved round-robin, the same stream as
     /// [`stream::select`](crate::stream::select()).
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([1, 3]).merge(stream::iter([2, 4, 6]));
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [1, 2, 3, 4, 6]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct Merge<St1, St2> {
         #[pin]
