@@ -374,3 +374,20 @@ fn a_pending_select_has_registered_both_wakers() {
         std::task::Poll::Ready(None)
     );
 }
+
+// ---------------------------------------------------------------- as adapters
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn select_and_either_pass_their_input_through(items in proptest::collection::vec(any::<i16>(), 0..20)) {
+        use rill_test::{TestSource, check_fused_adapter};
+        let l = check_fused_adapter(items.clone(), |src: TestSource<i16>| stream::select(src, stream::empty()));
+        prop_assert_eq!(&l, &items);
+        let r = check_fused_adapter(items.clone(), |src: TestSource<i16>| stream::empty().merge(src));
+        prop_assert_eq!(&r, &items);
+        let e = check_fused_adapter(items.clone(), |src: TestSource<i16>| src.right_stream::<stream::Empty<i16>>());
+        prop_assert_eq!(&e, &items);
+    }
+}
