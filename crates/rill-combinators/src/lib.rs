@@ -27,8 +27,10 @@ extern crate std;
 mod macros;
 
 mod constructors;
+mod either;
 mod stream_ext;
 
+pub use either::Either;
 pub use stream_ext::StreamExt;
 
 pub mod stream {
