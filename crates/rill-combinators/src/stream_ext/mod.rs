@@ -61,9 +61,6 @@ pub use take::Take;
 pub use take_until::TakeUntil;
 pub use take_while::TakeWhile;
 pub use then::Then;
-
-use core::future::Future;
-use core::task::{Context, Poll};
 // endregion: adapters
 
 // region: combining and consuming (chain, zip, flatten, fold, ...)
@@ -311,7 +308,7 @@ pub trait StreamExt: Stream {
     fn filter<Fut, F>(self, f: F) -> Filter<Self, Fut, F>
     where
         F: FnMut(&Self::Item) -> Fut,
-        Fut: Future<Output = bool>,
+        Fut: core::future::Future<Output = bool>,
         Self: Sized,
     {
         Filter::new(self, f)
@@ -338,7 +335,7 @@ pub trait StreamExt: Stream {
     fn filter_map<Fut, T, F>(self, f: F) -> FilterMap<Self, Fut, F>
     where
         F: FnMut(Self::Item) -> Fut,
-        Fut: Future<Output = Option<T>>,
+        Fut: core::future::Future<Output = Option<T>>,
         Self: Sized,
     {
         FilterMap::new(self, f)
@@ -490,7 +487,10 @@ pub trait StreamExt: Stream {
     /// assert_eq!(s.poll_next_unpin(&mut cx), Poll::Ready(Some(1)));
     /// assert_eq!(s.poll_next_unpin(&mut cx), Poll::Ready(None));
     /// ```
-    fn poll_next_unpin(&mut self, cx: &mut Context<'_>) -> Poll<Option<Self::Item>>
+    fn poll_next_unpin(
+        &mut self,
+        cx: &mut core::task::Context<'_>,
+    ) -> core::task::Poll<Option<Self::Item>>
     where
         Self: Unpin,
     {
@@ -562,7 +562,7 @@ pub trait StreamExt: Stream {
     fn scan<S, B, Fut, F>(self, initial_state: S, f: F) -> Scan<Self, S, Fut, F>
     where
         F: FnMut(&mut S, Self::Item) -> Fut,
-        Fut: Future<Output = Option<B>>,
+        Fut: core::future::Future<Output = Option<B>>,
         Self: Sized,
     {
         Scan::new(self, initial_state, f)
@@ -614,7 +614,7 @@ pub trait StreamExt: Stream {
     fn skip_while<Fut, F>(self, f: F) -> SkipWhile<Self, Fut, F>
     where
         F: FnMut(&Self::Item) -> Fut,
-        Fut: Future<Output = bool>,
+        Fut: core::future::Future<Output = bool>,
         Self: Sized,
     {
         SkipWhile::new(self, f)
@@ -697,7 +697,7 @@ pub trait StreamExt: Stream {
     /// ```
     fn take_until<Fut>(self, fut: Fut) -> TakeUntil<Self, Fut>
     where
-        Fut: Future,
+        Fut: core::future::Future,
         Self: Sized,
     {
         TakeUntil::new(self, fut)
@@ -730,7 +730,7 @@ pub trait StreamExt: Stream {
     fn take_while<Fut, F>(self, f: F) -> TakeWhile<Self, Fut, F>
     where
         F: FnMut(&Self::Item) -> Fut,
-        Fut: Future<Output = bool>,
+        Fut: core::future::Future<Output = bool>,
         Self: Sized,
     {
         TakeWhile::new(self, f)
@@ -753,7 +753,7 @@ pub trait StreamExt: Stream {
     fn then<Fut, F>(self, f: F) -> Then<Self, Fut, F>
     where
         F: FnMut(Self::Item) -> Fut,
-        Fut: Future,
+        Fut: core::future::Future,
         Self: Sized,
     {
         Then::new(self, f)
