@@ -192,27 +192,32 @@ proptest! {
     }
 
     #[test]
-    fn peekable_is_iterator_peekable(v in bytes(), peeks in proptest::collection::vec(any::<bool>(), 0..40)) {
+    fn peekable_is_iterator_peekable(
+        v in proptest::collection::vec(0u8..10, 0..40),
+        ops in proptest::collection::vec(0u8..4, 0..60),
+    ) {
         let got = check_fused_adapter(v.clone(), |s| s.peekable());
         prop_assert_eq!(&got, &v);
-        // Peeking before some items changes nothing, and the size hint
-        // stays exact with an item peeked.
-        let mut s = pin!(stream::iter(v.clone()).peekable());
+        // Random peeks, `next_if`s and `next_if_eq`s, step by step against
+        // `core::iter::Peekable`, over an input that is pending before every
+        // item; the size hint stays exact with an item peeked.
+        let mut s = pin!(TestSource::new(v.clone()).pending(true).peekable());
         let mut want = v.iter().copied().peekable();
-        let mut got = Vec::new();
-        for peek in peeks.iter().copied().chain(core::iter::repeat(false)) {
-            if peek {
-                prop_assert_eq!(block_on(s.as_mut().peek()).copied(), want.peek().copied());
+        for op in ops {
+            match op {
+                0 => prop_assert_eq!(block_on(s.as_mut().peek()).copied(), want.peek().copied()),
+                1 => prop_assert_eq!(block_on(s.next()), want.next()),
+                2 => prop_assert_eq!(
+                    block_on(s.as_mut().next_if(|x| x % 2 == 0)),
+                    want.next_if(|x| x % 2 == 0)
+                ),
+                _ => prop_assert_eq!(block_on(s.as_mut().next_if_eq(&7)), want.next_if_eq(&7)),
             }
             let left = want.len();
             prop_assert_eq!(s.size_hint(), (left, Some(left)));
-            match block_on(s.next()) {
-                Some(x) => got.push(x),
-                None => break,
-            }
-            want.next();
         }
-        prop_assert_eq!(got, v);
+        let rest: Vec<u8> = want.collect();
+        prop_assert_eq!(block_on(s.collect::<Vec<_>>()), rest);
     }
 
     #[test]
@@ -239,6 +244,14 @@ proptest! {
     fn take_until_pending_future_passes_everything(v in bytes()) {
         let got = check_fused_adapter(v.clone(), |s| s.take_until(core::future::pending::<()>()));
         prop_assert_eq!(got, v);
+    }
+
+    #[test]
+    fn take_until_stops_after_the_polls_before_the_stop(v in bytes(), after in 1usize..50) {
+        // The stop future is polled once per poll of the stream, first.
+        let stop = ReadyAfter { value: Some(()), after };
+        let got = rill_test::collect_checked(stream::iter(v.clone()).take_until(stop));
+        prop_assert_eq!(got, v.iter().copied().take(after - 1).collect::<Vec<_>>());
     }
 
     #[test]
