@@ -26,7 +26,6 @@ extern crate alloc;
 extern crate std;
 
 #[macro_use]
-#[allow(unused_macros)] // until the first adapter uses it
 mod macros;
 
 mod constructors;
@@ -36,7 +35,7 @@ pub use stream_ext::StreamExt;
 
 pub mod stream {
     //! Stream constructors and the stream and future types that
-    //! [`StreamExt`](crate::StreamExt) methods return.
+    //! [`StreamExt`] methods return.
     //!
     //! ```
     //! use rill_combinators::{StreamExt, stream};
