@@ -8,13 +8,13 @@ mod common;
 use std::pin::pin;
 use std::task::{Context, Poll};
 
-use common::{counted, fused, pending_first};
+use common::drop_flag;
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
 use rill_test::{
-    assert_stream_done, assert_stream_next, assert_stream_pending, check_fused_stream,
-    check_stream, interleave_pending,
+    TestSource, assert_stream_done, assert_stream_next, assert_stream_pending, check_adapter,
+    check_fused_adapter, check_fused_stream, interleave_pending,
 };
 
 fn small_vec() -> impl Strategy<Value = Vec<u8>> {
@@ -25,65 +25,61 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn chain_matches_iterator(a in small_vec(), b in small_vec()) {
+    fn chain_matches_iterator(a in small_vec(), b in small_vec(), pend in any::<bool>()) {
         let expected: Vec<u8> = a.iter().chain(&b).copied().collect();
-        let got = check_fused_stream(|| stream::iter(a.clone()).chain(fused(b.clone())));
-        prop_assert_eq!(&got, &expected);
-        // Pending from either side, not only from the outside.
-        let got = check_stream(|| {
-            interleave_pending(stream::iter(a.clone())).chain(interleave_pending(stream::iter(b.clone())))
+        // Each side in turn is the input that may pend before every item.
+        let got = check_fused_adapter(a.clone(), |first| {
+            first.chain(TestSource::new(b.clone()).pending(pend))
         });
+        prop_assert_eq!(&got, &expected);
+        let got = check_fused_adapter(b.clone(), |second| {
+            TestSource::new(a.clone()).pending(pend).chain(second)
+        });
+        prop_assert_eq!(&got, &expected);
+        // Not fused when the second stream is not.
+        let got = check_adapter(a.clone(), |first| first.chain(stream::iter(b.clone())));
         prop_assert_eq!(got, expected);
     }
 
     #[test]
-    fn zip_matches_iterator(a in small_vec(), b in small_vec()) {
+    fn zip_matches_iterator(a in small_vec(), b in small_vec(), pend in any::<bool>()) {
         let expected: Vec<(u8, u8)> = a.iter().copied().zip(b.iter().copied()).collect();
-        let got = check_fused_stream(|| stream::iter(a.clone()).zip(stream::iter(b.clone())));
-        prop_assert_eq!(&got, &expected);
-        let got = check_fused_stream(|| {
-            interleave_pending(stream::iter(a.clone())).zip(stream::iter(b.clone()))
+        let got = check_fused_adapter(a.clone(), |first| {
+            first.zip(TestSource::new(b.clone()).pending(pend))
         });
         prop_assert_eq!(&got, &expected);
-        let got = check_fused_stream(|| {
-            stream::iter(a.clone()).zip(interleave_pending(stream::iter(b.clone())))
+        let got = check_fused_adapter(b.clone(), |second| {
+            TestSource::new(a.clone()).pending(pend).zip(second)
         });
+        prop_assert_eq!(&got, &expected);
+        let got = check_fused_adapter(a.clone(), |first| first.zip(stream::iter(b.clone())));
         prop_assert_eq!(got, expected);
     }
 
     #[test]
     fn cycle_matches_iterator(a in small_vec(), n in 0..40usize) {
         let expected: Vec<(u8, usize)> = a.iter().copied().cycle().zip(0..n).collect();
-        let got = check_fused_stream(|| stream::iter(a.clone()).cycle().zip(stream::iter(0..n)));
-        prop_assert_eq!(&got, &expected);
-        // Copies that are pending before each item, and before their end.
-        let got = check_fused_stream(|| {
-            pending_first(stream::iter(a.clone())).cycle().zip(stream::iter(0..n))
-        });
+        // With pending on, every copy pends before each item and its end.
+        let got = check_fused_adapter(a.clone(), |src| src.cycle().zip(stream::iter(0..n)));
         prop_assert_eq!(got, expected);
-        let hint = stream::iter(a.clone()).cycle().size_hint();
+        let hint = TestSource::new(a.clone()).cycle().size_hint();
         prop_assert_eq!(hint, if a.is_empty() { (0, Some(0)) } else { (usize::MAX, None) });
     }
 
     #[test]
-    fn flatten_matches_iterator(v in prop::collection::vec(small_vec(), 0..6)) {
+    fn flatten_matches_iterator(v in prop::collection::vec(small_vec(), 0..6), pend in any::<bool>()) {
         let expected: Vec<u8> = v.iter().flatten().copied().collect();
-        let got = check_fused_stream(|| fused(v.clone().into_iter().map(stream::iter)).flatten());
-        prop_assert_eq!(&got, &expected);
-        let got = check_stream(|| {
-            stream::iter(v.clone().into_iter().map(|inner| interleave_pending(stream::iter(inner))))
-                .flatten()
-        });
+        let inner: Vec<TestSource<u8>> =
+            v.iter().map(|i| TestSource::new(i.clone()).pending(pend)).collect();
+        let got = check_fused_adapter(inner, |src| src.flatten());
         prop_assert_eq!(got, expected);
     }
 
     #[test]
-    fn flat_map_matches_iterator(v in prop::collection::vec(0..6u8, 0..8)) {
+    fn flat_map_matches_iterator(v in prop::collection::vec(0..6u8, 0..8), pend in any::<bool>()) {
         let expected: Vec<u8> = v.iter().flat_map(|&n| 0..n).collect();
-        let got = check_fused_stream(|| fused(v.clone()).flat_map(|n| stream::iter(0..n)));
-        prop_assert_eq!(&got, &expected);
-        let got = check_stream(|| {
-            stream::iter(v.clone()).flat_map(|n| interleave_pending(stream::iter(0..n)))
+        let got = check_fused_adapter(v.clone(), |src| {
+            src.flat_map(|n| TestSource::new(0..n).pending(pend))
         });
         prop_assert_eq!(got, expected);
     }
@@ -91,22 +87,22 @@ proptest! {
 
 #[test]
 fn empty_inputs() {
-    let none = || stream::iter(Vec::<u8>::new());
-    assert!(check_fused_stream(|| none().chain(fused(Vec::<u8>::new()))).is_empty());
+    let none = || TestSource::new(Vec::<u8>::new());
+    assert!(check_fused_stream(|| none().chain(none())).is_empty());
     assert!(check_fused_stream(|| none().zip(none())).is_empty());
     assert!(check_fused_stream(|| none().cycle()).is_empty());
     assert!(
-        check_fused_stream(|| fused(Vec::<stream::Iter<std::vec::IntoIter<u8>>>::new()).flatten())
-            .is_empty()
+        check_fused_stream(|| TestSource::new(Vec::<TestSource<u8>>::new()).flatten()).is_empty()
     );
-    assert!(
-        check_fused_stream(|| fused(Vec::<u8>::new()).flat_map(|n| stream::iter(0..n))).is_empty()
-    );
+    assert!(check_fused_stream(|| none().flat_map(|n| TestSource::new(0..n))).is_empty());
+    // Only empty inner streams.
+    let empties = vec![none(), none().pending(true), none()];
+    assert!(check_fused_adapter(empties, |src| src.flatten()).is_empty());
 }
 
 #[test]
 fn cycle_of_empty_stream_ends_even_when_copies_are_pending_first() {
-    let mut s = pin!(pending_first(stream::iter(Vec::<u8>::new())).cycle());
+    let mut s = pin!(TestSource::new(Vec::<u8>::new()).pending(true).cycle());
     assert!(!s.is_terminated());
     assert_stream_pending!(s);
     assert_stream_done!(s);
@@ -132,27 +128,27 @@ fn cycle_size_hint_when_copies_may_be_empty() {
 
 #[test]
 fn zip_does_not_poll_the_second_stream_once_the_first_ended() {
-    let (first, first_polls) = counted(stream::iter([1, 2]));
-    let (second, second_polls) = counted(stream::iter([10, 20, 30]));
-    let mut s = first.zip(second);
+    let polls = |s: &stream::Zip<TestSource<u8>, TestSource<u8>>| {
+        (s.get_ref().0.polls(), s.get_ref().1.polls())
+    };
+    let mut s = TestSource::new([1, 2]).zip(TestSource::new([10, 20, 30]));
     assert_stream_next!(s, (1, 10));
     assert_stream_next!(s, (2, 20));
     assert_stream_done!(s);
-    assert_eq!((first_polls.get(), second_polls.get()), (3, 2));
+    assert_eq!(polls(&s), (3, 2));
     // Fused: neither is polled again.
     assert_stream_done!(s);
     assert!(s.is_terminated());
-    assert_eq!((first_polls.get(), second_polls.get()), (3, 2));
+    assert_eq!(polls(&s), (3, 2));
 }
 
 #[test]
 fn zip_ends_when_the_second_ends_and_drops_the_kept_item() {
-    let (first, first_polls) = counted(stream::iter([1, 2, 3]));
-    let mut s = first.zip(stream::iter([10]));
+    let mut s = TestSource::new([1, 2, 3]).zip(stream::iter([10]));
     assert_stream_next!(s, (1, 10));
     assert_stream_done!(s);
     // As with `Iterator::zip`, one more item was taken from the first.
-    assert_eq!(first_polls.get(), 2);
+    assert_eq!(s.get_ref().0.polls(), 2);
     assert_eq!(s.size_hint(), (0, Some(0)));
     let (first, _) = s.into_inner();
     assert_eq!(first.size_hint(), (1, Some(1)));
@@ -205,11 +201,10 @@ fn chain_size_hint_saturates_and_overflows_to_none() {
 
 #[test]
 fn chain_drops_the_first_stream_when_it_ends_and_polls_the_second_only_then() {
-    let (first, dropped) = common::drop_flag(vec![1], false);
-    let (second, second_polls) = counted(stream::iter([2]));
-    let mut s = first.chain(second);
+    let (first, dropped) = drop_flag(vec![1], false);
+    let mut s = first.chain(TestSource::new([2]));
     assert_stream_next!(s, 1);
-    assert_eq!(second_polls.get(), 0);
+    assert_eq!(s.get_ref().1.polls(), 0);
     assert!(!dropped.get());
     assert_stream_next!(s, 2);
     assert!(dropped.get());

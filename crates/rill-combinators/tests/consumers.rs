@@ -9,10 +9,10 @@ mod common;
 use std::cell::RefCell;
 use std::pin::pin;
 
-use common::{both, counted, drop_flag, message_of_poll_after_completion, yield_once};
+use common::{drop_flag, message_of_poll_after_completion, sources, yield_once};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
-use rill_test::block_on;
+use rill_test::{TestSource, block_on};
 
 fn small_vec() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(any::<u8>(), 0..16)
@@ -23,13 +23,13 @@ proptest! {
 
     #[test]
     fn count_last_nth_match_iterator(v in small_vec(), n in 0..20usize) {
-        for s in both(&v) {
+        for s in sources(&v) {
             prop_assert_eq!(block_on(s.count()), v.len());
         }
-        for s in both(&v) {
+        for s in sources(&v) {
             prop_assert_eq!(block_on(s.last()), v.last().copied());
         }
-        for s in both(&v) {
+        for s in sources(&v) {
             prop_assert_eq!(block_on(s.nth(n)), v.iter().copied().nth(n));
         }
     }
@@ -37,14 +37,14 @@ proptest! {
     #[test]
     fn fold_and_for_each_match_iterator(v in small_vec()) {
         let expected = v.iter().fold(0u32, |acc, &x| acc * 3 % 1_000_003 + u32::from(x));
-        for s in both(&v) {
+        for s in sources(&v) {
             let got = block_on(s.fold(0u32, |acc, x| async move {
                 yield_once().await;
                 acc * 3 % 1_000_003 + u32::from(x)
             }));
             prop_assert_eq!(got, expected);
         }
-        for s in both(&v) {
+        for s in sources(&v) {
             let seen = RefCell::new(Vec::new());
             block_on(s.for_each(|x| {
                 let seen = &seen;
@@ -59,11 +59,11 @@ proptest! {
 
     #[test]
     fn any_all_match_iterator(v in small_vec(), k in any::<u8>()) {
-        for s in both(&v) {
+        for s in sources(&v) {
             let got = block_on(s.any(|x| async move { yield_once().await; x > k }));
             prop_assert_eq!(got, v.iter().any(|&x| x > k));
         }
-        for s in both(&v) {
+        for s in sources(&v) {
             let got = block_on(s.all(|x| async move { yield_once().await; x > k }));
             prop_assert_eq!(got, v.iter().all(|&x| x > k));
         }
@@ -71,16 +71,16 @@ proptest! {
 
     #[test]
     fn find_find_map_position_match_iterator(v in small_vec(), k in any::<u8>()) {
-        for s in both(&v) {
+        for s in sources(&v) {
             let got = block_on(s.find(|&x| async move { yield_once().await; x > k }));
             prop_assert_eq!(got, v.iter().copied().find(|&x| x > k));
         }
         let half = |x: u8| (x.is_multiple_of(2) && x > k).then_some(x / 2);
-        for s in both(&v) {
+        for s in sources(&v) {
             let got = block_on(s.find_map(|x| async move { yield_once().await; half(x) }));
             prop_assert_eq!(got, v.iter().copied().find_map(half));
         }
-        for s in both(&v) {
+        for s in sources(&v) {
             let got = block_on(s.position(|x| async move { yield_once().await; x > k }));
             prop_assert_eq!(got, v.iter().position(|&x| x > k));
         }
@@ -88,18 +88,18 @@ proptest! {
 
     #[test]
     fn partition_unzip_concat_match_iterator(v in small_vec(), k in any::<u8>()) {
-        for s in both(&v) {
+        for s in sources(&v) {
             let got: (Vec<u8>, Vec<u8>) =
                 block_on(s.partition(|&x| async move { yield_once().await; x > k }));
             prop_assert_eq!(got, v.iter().partition(|&&x| x > k));
         }
         let pairs: Vec<(u8, bool)> = v.iter().map(|&x| (x, x > k)).collect();
-        for s in both(&pairs) {
+        for s in sources(&pairs) {
             let got: (Vec<u8>, Vec<bool>) = block_on(s.unzip());
             prop_assert_eq!(got, pairs.iter().copied().unzip());
         }
         let chunks: Vec<Vec<u8>> = v.chunks(3).map(<[u8]>::to_vec).collect();
-        for s in both(&chunks) {
+        for s in sources(&chunks) {
             prop_assert_eq!(block_on(s.concat()), v.clone());
         }
     }
@@ -130,14 +130,12 @@ fn nth_zero_is_the_first_item() {
     assert_eq!(block_on(stream::iter([7, 8]).nth(0)), Some(7));
 }
 
-/// Runs the consumer over a counted stream of 0..10 and returns the result
-/// and how often the stream was polled.
-fn polls<R>(
-    consume: impl FnOnce(common::Counted<stream::Iter<std::ops::Range<u8>>>) -> R,
-) -> usize {
-    let (s, polls) = counted(stream::iter(0..10));
-    consume(s);
-    polls.get()
+/// Runs the consumer over a stream of 0..10 and returns how often the
+/// stream was polled.
+fn polls(consume: impl FnOnce(&mut TestSource<u8>)) -> usize {
+    let mut src = TestSource::new(0..10);
+    consume(&mut src);
+    src.polls()
 }
 
 #[test]

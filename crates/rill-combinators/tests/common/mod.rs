@@ -10,114 +10,7 @@ use std::string::String;
 use std::task::{Context, Poll};
 
 use rill_combinators::stream;
-use rill_core::{FusedStream, LocalBoxStream, Stream};
-
-/// A fused stream over an iterator: after its end, `is_terminated` is true
-/// and it keeps returning `None` without touching the iterator.
-#[derive(Debug, Clone)]
-pub(crate) struct Fused<I> {
-    iter: I,
-    done: bool,
-}
-
-pub(crate) fn fused<I: IntoIterator>(items: I) -> Fused<I::IntoIter> {
-    Fused {
-        iter: items.into_iter(),
-        done: false,
-    }
-}
-
-impl<I: Iterator + Unpin> Stream for Fused<I> {
-    type Item = I::Item;
-
-    fn poll_next(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<I::Item>> {
-        if self.done {
-            return Poll::Ready(None);
-        }
-        let next = self.iter.next();
-        self.done = next.is_none();
-        Poll::Ready(next)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        if self.done {
-            (0, Some(0))
-        } else {
-            self.iter.size_hint()
-        }
-    }
-}
-
-impl<I: Iterator + Unpin> FusedStream for Fused<I> {
-    fn is_terminated(&self) -> bool {
-        self.done
-    }
-}
-
-/// Counts how often the wrapped stream is polled.
-#[derive(Debug, Clone)]
-pub(crate) struct Counted<S> {
-    stream: S,
-    polls: Rc<Cell<usize>>,
-}
-
-pub(crate) fn counted<S>(stream: S) -> (Counted<S>, Rc<Cell<usize>>) {
-    let polls = Rc::new(Cell::new(0));
-    let stream = Counted {
-        stream,
-        polls: Rc::clone(&polls),
-    };
-    (stream, polls)
-}
-
-impl<S: Stream + Unpin> Stream for Counted<S> {
-    type Item = S::Item;
-
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
-        self.polls.set(self.polls.get() + 1);
-        Pin::new(&mut self.stream).poll_next(cx)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.stream.size_hint()
-    }
-}
-
-/// Like `rill_test::interleave_pending`, but `Clone` (for `cycle`): returns
-/// `Pending` (and wakes) before every result of the inner stream.
-#[derive(Debug, Clone)]
-pub(crate) struct PendingFirst<S> {
-    stream: S,
-    pended: bool,
-}
-
-pub(crate) fn pending_first<S>(stream: S) -> PendingFirst<S> {
-    PendingFirst {
-        stream,
-        pended: false,
-    }
-}
-
-impl<S: Stream + Unpin> Stream for PendingFirst<S> {
-    type Item = S::Item;
-
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
-        if !self.pended {
-            self.pended = true;
-            cx.waker().wake_by_ref();
-            return Poll::Pending;
-        }
-        let poll = Pin::new(&mut self.stream).poll_next(cx);
-        if poll.is_ready() {
-            self.pended = false;
-        }
-        poll
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.stream.size_hint()
-    }
-}
+use rill_core::{LocalBoxStream, Stream};
 
 /// A stream that yields nothing and records when it is dropped.
 #[derive(Debug)]
@@ -169,11 +62,13 @@ pub(crate) fn yield_once() -> impl Future<Output = ()> {
     })
 }
 
-/// The same items as a plain `iter` stream and through `interleave_pending`.
-pub(crate) fn both<T: Clone + 'static>(items: &[T]) -> [LocalBoxStream<'static, T>; 2] {
+/// The same items as a plain `iter` stream, through `interleave_pending`,
+/// and from a `TestSource` that pends before every item and its end.
+pub(crate) fn both<T: Clone + 'static>(items: &[T]) -> [LocalBoxStream<'static, T>; 3] {
     [
         Box::pin(stream::iter(items.to_vec())),
         Box::pin(rill_test::interleave_pending(stream::iter(items.to_vec()))),
+        Box::pin(rill_test::TestSource::new(items.to_vec()).pending(true)),
     ]
 }
 
