@@ -64,7 +64,7 @@ pub(crate) fn yield_once() -> impl Future<Output = ()> {
 
 /// The same items as a plain `iter` stream, through `interleave_pending`,
 /// and from a `TestSource` that pends before every item and its end.
-pub(crate) fn both<T: Clone + 'static>(items: &[T]) -> [LocalBoxStream<'static, T>; 3] {
+pub(crate) fn sources<T: Clone + 'static>(items: &[T]) -> [LocalBoxStream<'static, T>; 3] {
     [
         Box::pin(stream::iter(items.to_vec())),
         Box::pin(rill_test::interleave_pending(stream::iter(items.to_vec()))),
