@@ -11,7 +11,7 @@ pin_project_lite::pin_project! {
     /// The first stream is dropped as soon as it ends; the second is only
     /// polled after that. `size_hint` is the sum of both (upper bound
     /// `None` on overflow). It is a [`FusedStream`] when the second stream
-    /// is.
+    /// is; otherwise polling after the end polls the second stream again.
     ///
     /// ```
     /// use rill_combinators::{StreamExt, stream};

@@ -12,7 +12,8 @@ pin_project_lite::pin_project! {
     /// one is pulled from the outer stream; empty inner streams are skipped.
     /// `size_hint` has the lower bound of the inner stream in use, and an
     /// upper bound only once the outer stream can yield no more inner
-    /// streams. It is a [`FusedStream`] when the outer stream is.
+    /// streams. It is a [`FusedStream`] when the outer stream is; otherwise
+    /// polling after the end polls the outer stream again.
     ///
     /// ```
     /// use rill_combinators::{StreamExt, stream};
