@@ -120,6 +120,18 @@ fn cycle_starts_from_the_state_at_the_call() {
 }
 
 #[test]
+fn cycle_accessors_reach_the_copy_in_use() {
+    let mut s = TestSource::new([1, 2]).cycle();
+    assert_stream_next!(s, 1);
+    assert_stream_next!(s, 2);
+    assert_eq!(s.get_ref().polls(), 2);
+    // The copy ends, a fresh clone (never polled before) takes over.
+    assert_stream_next!(s, 1);
+    assert_eq!(s.get_ref().polls(), 1);
+    assert_eq!(s.into_inner().size_hint(), (1, Some(1)));
+}
+
+#[test]
 fn cycle_size_hint_when_copies_may_be_empty() {
     // A stream of unknown length: its items so far bound the rest below.
     let s = stream::iter((0..3).filter(|_| true)).cycle();

@@ -15,7 +15,8 @@ pin_project_lite::pin_project! {
     /// return `Pending` before they end. After that the cycle keeps
     /// returning `None` (it is a [`FusedStream`]). `size_hint` is
     /// `(usize::MAX, None)` when every copy yields at least one item, the
-    /// copy in use's own hint when the copies are empty.
+    /// copy in use's own hint when the copies are empty. The accessors
+    /// (`get_ref`, ..., `into_inner`) reach the copy in use.
     ///
     /// ```
     /// use rill_combinators::{StreamExt, stream};
