@@ -26,7 +26,6 @@ extern crate alloc;
 extern crate std;
 
 #[macro_use]
-#[allow(unused_macros)] // until the first adapter uses it
 mod macros;
 
 mod constructors;
