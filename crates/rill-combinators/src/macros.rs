@@ -6,11 +6,14 @@
 ///
 /// Usage, after the `pin_project!` struct:
 /// `delegate_access!(Map<St, F>, stream: St);`
-/// An adapter whose struct has bounds repeats them after a `where`:
-/// `delegate_access!(Filter<St, Fut, F>, stream: St, where St: Stream);`
 macro_rules! delegate_access {
-    ($name:ident < $($gen:ident),* >, $field:ident : $inner:ty $(, where $($bound:tt)+)?) => {
-        impl<$($gen),*> $name<$($gen),*> $(where $($bound)+)? {
+    ($name:ident < $($gen:ident),* >, $field:ident : $inner:ty) => {
+        delegate_access!($name<$($gen),*>, $field: $inner, where);
+    };
+    // For adapters whose struct has bounds, e.g. a field of type `St::Item`:
+    // `delegate_access!(Flatten<St>, stream: St, where St: Stream);`
+    ($name:ident < $($gen:ident),* >, $field:ident : $inner:ty, where $($bound:tt)*) => {
+        impl<$($gen),*> $name<$($gen),*> where $($bound)* {
             /// Returns a shared reference to the underlying stream.
             #[inline]
             pub fn get_ref(&self) -> &$inner {
