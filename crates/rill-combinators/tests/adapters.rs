@@ -261,6 +261,25 @@ proptest! {
     }
 
     #[test]
+    fn catch_unwind_keeps_every_item_before_a_panic(v in bytes(), at in 0usize..50) {
+        // The map closure panics on item number `at` (if there is one).
+        let got = check_adapter(v.clone(), |s| {
+            s.enumerate()
+                .map(move |(i, x)| {
+                    assert!(i != at, "boom");
+                    x
+                })
+                .catch_unwind()
+                .map(|r| r.map_err(|e| e.downcast_ref::<&str>().copied()))
+        });
+        let mut want: Vec<Result<u8, Option<&str>>> = v.iter().copied().take(at).map(Ok).collect();
+        if at < v.len() {
+            want.push(Err(Some("boom")));
+        }
+        prop_assert_eq!(got, want);
+    }
+
+    #[test]
     fn boxed_passes_everything(v in bytes()) {
         prop_assert_eq!(&check_adapter(v.clone(), |s| s.boxed()), &v);
         prop_assert_eq!(check_adapter(v.clone(), |s| s.boxed_local()), v);

@@ -18,7 +18,8 @@ pin_project! {
     /// use rill_core::Stream as _;
     ///
     /// let s = stream::iter([1, 2]).catch_unwind();
-    /// assert_eq!(s.size_hint(), (2, Some(2)));
+    /// // A panic could end it at the first poll, or come in place of the end.
+    /// assert_eq!(s.size_hint(), (1, Some(3)));
     /// ```
     #[derive(Debug)]
     #[must_use = "streams do nothing unless polled"]
@@ -69,10 +70,11 @@ impl<St: Stream + UnwindSafe> Stream for CatchUnwind<St> {
         if self.caught_unwind {
             return (0, Some(0));
         }
-        // A panic ends the stream early (and replaces one item by an
-        // `Err`), which no hint can foresee: the bounds are those of the
-        // inner stream, exact as long as it does not panic.
-        self.stream.size_hint()
+        // A panic may come at any poll: as the first item (so at most one
+        // item is certain), or in place of the end (one item more than the
+        // inner stream yields).
+        let (lower, upper) = self.stream.size_hint();
+        (lower.min(1), upper.and_then(|u| u.checked_add(1)))
     }
 }
 

@@ -244,9 +244,9 @@ pub trait StreamExt: Stream {
     ///
     /// Items yielded before the panic are all delivered, none twice. A panic
     /// inside an earlier adapter's closure (`map`, `filter`, ...) is caught
-    /// too, since it happens while polling. `size_hint` is the inner
-    /// stream's: exact as long as nothing panics. Fused when the inner
-    /// stream is.
+    /// too, since it happens while polling. `size_hint` allows for a panic
+    /// at any poll: a lower bound of at most 1, and one more than the inner
+    /// upper bound. Fused when the inner stream is.
     ///
     /// ```
     /// use rill_combinators::{StreamExt, stream};
