@@ -8,7 +8,12 @@
 /// `delegate_access!(Map<St, F>, stream: St);`
 macro_rules! delegate_access {
     ($name:ident < $($gen:ident),* >, $field:ident : $inner:ty) => {
-        impl<$($gen),*> $name<$($gen),*> {
+        delegate_access!($name<$($gen),*>, $field: $inner, where);
+    };
+    // For adapters whose struct has bounds, e.g. a field of type `St::Item`:
+    // `delegate_access!(Flatten<St>, stream: St, where St: Stream);`
+    ($name:ident < $($gen:ident),* >, $field:ident : $inner:ty, where $($bound:tt)*) => {
+        impl<$($gen),*> $name<$($gen),*> where $($bound)* {
             /// Returns a shared reference to the underlying stream.
             #[inline]
             pub fn get_ref(&self) -> &$inner {

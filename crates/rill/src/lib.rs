@@ -54,6 +54,9 @@ pub use rill_core::compat;
 
 pub use rill_combinators::{StreamExt, stream};
 
+// Constructors, select and Either.
+pub use rill_combinators::Either;
+
 // Generators (rill-gen): the functions always, the macros with `macros`.
 pub use rill_gen::{StreamFn, TryStreamFn, Yield, Yielder, stream_fn, try_stream_fn};
 #[cfg(feature = "macros")]
