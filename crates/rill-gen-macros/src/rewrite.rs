@@ -234,10 +234,11 @@ impl Rewriter {
             .expect("the body context is never popped")
     }
 
-    fn nested(&mut self, context: Context, f: impl FnOnce(&mut Self)) {
+    fn in_context<R>(&mut self, context: Context, f: impl FnOnce(&mut Self) -> R) -> R {
         self.context.push(context);
-        f(self);
+        let result = f(self);
         self.context.pop();
+        result
     }
 
     /// A `yield` at `span`: the rewrite if allowed here, else an error and
@@ -289,7 +290,9 @@ impl Rewriter {
     /// Token-level rewrite of the arguments of a macro call, whose syntax is
     /// unknown: `yield` takes the tokens up to the next `,` or `;` (or the
     /// end of the group) as its expression, and a marked `for await` loop
-    /// takes the tokens up to the first `{..}` group as its stream.
+    /// takes the tokens up to the first `{..}` group as its stream. `async`
+    /// blocks are recognised (a `yield` inside is an error); closures are
+    /// not: a `yield` in a closure there fails later, at its `.await`.
     fn rewrite_tokens(&mut self, input: TokenStream) -> TokenStream {
         let tokens: Vec<TokenTree> = input.into_iter().collect();
         let mut out = TokenStream::new();
@@ -349,6 +352,23 @@ impl Rewriter {
                     ));
                     i = end + 1;
                 }
+                // `async { .. }` / `async move { .. }`: a nested async block,
+                // where `yield` is an error as in the body proper.
+                TokenTree::Ident(id) if id == "async" => {
+                    let body_at = i + 1 + usize::from(is_ident(tokens.get(i + 1), "move"));
+                    out.extend(tokens[i..body_at].iter().cloned());
+                    if let Some(TokenTree::Group(g)) = tokens.get(body_at)
+                        && g.delimiter() == Delimiter::Brace
+                    {
+                        let block = self.in_context(Context::AsyncBlock, |this| {
+                            map_group(g, |ts| this.rewrite_tokens(ts))
+                        });
+                        out.extend([block]);
+                        i = body_at + 1;
+                    } else {
+                        i = body_at;
+                    }
+                }
                 TokenTree::Group(g) => {
                     out.extend([map_group(g, |ts| self.rewrite_tokens(ts))]);
                     i += 1;
@@ -380,10 +400,10 @@ impl VisitMut for Rewriter {
                 Some(pat) => *expr = Expr::Verbatim(self.rewrite_for_await(f, pat)),
                 None => visit_mut::visit_expr_for_loop_mut(self, f),
             },
-            Expr::Closure(c) => self.nested(Context::Closure, |this| {
+            Expr::Closure(c) => self.in_context(Context::Closure, |this| {
                 visit_mut::visit_expr_closure_mut(this, c);
             }),
-            Expr::Async(a) => self.nested(Context::AsyncBlock, |this| {
+            Expr::Async(a) => self.in_context(Context::AsyncBlock, |this| {
                 visit_mut::visit_expr_async_mut(this, a);
             }),
             Expr::Macro(m) => self.rewrite_macro(&mut m.mac),
@@ -405,7 +425,7 @@ impl VisitMut for Rewriter {
             Item::Macro(m) if m.mac.path.is_ident("macro_rules") => {}
             // A brace-delimited macro call in statement position.
             Item::Macro(m) => self.rewrite_macro(&mut m.mac),
-            _ => self.nested(Context::Item, |this| visit_mut::visit_item_mut(this, item)),
+            _ => self.in_context(Context::Item, |this| visit_mut::visit_item_mut(this, item)),
         }
     }
 }
