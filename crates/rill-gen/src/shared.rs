@@ -135,19 +135,6 @@ impl<T> Slot<T> {
         }
     }
 
-    /// Producer: whether the item handed over by [`offer`](Self::offer) was
-    /// taken by the stream.
-    ///
-    /// Panics if the stream is not polling its body (the yielder escaped).
-    #[inline]
-    pub(crate) fn taken(&self) -> bool {
-        match self.state.load(Ordering::Acquire) {
-            POLLING => true,
-            FULL => false,
-            state => misuse(state),
-        }
-    }
-
     /// Whether the stream was dropped or finished (for `Debug`).
     pub(crate) fn is_closed(&self) -> bool {
         self.state.load(Ordering::Acquire) == CLOSED

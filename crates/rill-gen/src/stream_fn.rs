@@ -8,7 +8,7 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use crate::Yielder;
-use crate::receiver::Receiver;
+use crate::receiver::{Receiver, drop_body};
 
 /// Creates a stream from an async body that yields items through a
 /// [`Yielder`].
@@ -100,7 +100,7 @@ where
         if let Some(body) = this.body.as_mut().as_pin_mut() {
             let (item, poll) = this.receiver.poll_body(body, cx);
             if poll.is_ready() {
-                this.body.set(None);
+                drop_body(this.body.as_mut());
             }
             match item {
                 Some(item) => return Poll::Ready(Some(item)),

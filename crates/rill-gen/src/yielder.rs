@@ -100,6 +100,10 @@ impl<T> fmt::Debug for Yielder<T> {
 /// `poll_next`, so the consumer polls again). The next poll, in the stream's
 /// next `poll_next`, returns `Ready(())`.
 ///
+/// Only the first poll checks that the stream is polling its body (and
+/// panics if not); a later poll just returns `Ready(())`, since the item is
+/// already on its way.
+///
 /// ```
 /// use rill_gen::stream_fn;
 ///
@@ -135,8 +139,11 @@ impl<T> Future for Yield<'_, T> {
                 }
                 Poll::Pending
             }
-            None if this.slot.taken() => Poll::Ready(()),
-            None => Poll::Pending,
+            // Handed over in an earlier poll: the stream took the item at
+            // the end of that poll (or takes it at the end of this one, if
+            // the body polls us twice in one go; the next yield then waits
+            // for the slot). Not checking saves a load and a branch per item.
+            None => Poll::Ready(()),
         }
     }
 }

@@ -97,18 +97,19 @@ fn yielder_moved_to_another_thread_panics_there() {
 }
 
 #[test]
-fn a_pending_yield_polled_later_outside_the_stream_panics() {
-    // The yield future is first polled inside the body (fine), then carried
-    // out and polled again after the stream is gone.
+fn a_yield_future_carried_out_of_the_stream_panics_at_its_next_yield() {
+    // The body starts a sub-future that yields, polls it once inside the
+    // body (fine: 9 is handed over), then smuggles it out. Polled after the
+    // stream is gone, its pending yield completes (9 was already delivered)
+    // and its next yield panics.
     type BoxFuture = Pin<Box<dyn core::future::Future<Output = ()>>>;
     let stash: Rc<RefCell<Option<BoxFuture>>> = Rc::default();
     let st = Rc::clone(&stash);
-    let s = stream_fn(move |y: Yielder<u8>| async move {
-        let mut y = Box::new(y);
-        let fut: BoxFuture = Box::pin(async move {
+    let s = stream_fn(move |mut y: Yielder<u8>| async move {
+        let mut fut: Option<BoxFuture> = Some(Box::pin(async move {
             y.yield_item(9).await;
-        });
-        let mut fut = Some(fut);
+            y.yield_item(10).await;
+        }));
         poll_fn(|cx| {
             let mut f = fut.take().unwrap();
             assert!(f.as_mut().poll(cx).is_pending());
