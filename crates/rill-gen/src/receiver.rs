@@ -1,7 +1,6 @@
 //! The consumer side shared by [`StreamFn`](crate::StreamFn) and
 //! [`TryStreamFn`](crate::TryStreamFn).
 
-use alloc::sync::Arc;
 use core::fmt;
 use core::future::Future;
 use core::pin::Pin;
@@ -9,6 +8,7 @@ use core::task::{Context, Poll};
 
 use crate::Yielder;
 use crate::shared::Slot;
+use crate::sync::Arc;
 
 /// The stream's handle on the slot; closes it when dropped, so that a
 /// yielder that escaped the body panics instead of yielding into the void.

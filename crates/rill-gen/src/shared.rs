@@ -52,9 +52,9 @@
 //! unconditionally, so in that race an item can be overwritten by a later
 //! one; it is then dropped, as a value, by the write that replaced it.)
 
-use core::cell::UnsafeCell;
 use core::fmt;
-use core::sync::atomic::{AtomicU8, Ordering};
+
+use crate::sync::{AtomicU8, Ordering, UnsafeCell};
 
 const IDLE: u8 = 0;
 const POLLING: u8 = 1;
@@ -76,7 +76,7 @@ pub(crate) struct Slot<T> {
 unsafe impl<T: Send> Sync for Slot<T> {}
 
 impl<T> Slot<T> {
-    pub(crate) const fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Slot {
             state: AtomicU8::new(IDLE),
             item: UnsafeCell::new(None),
@@ -97,7 +97,7 @@ impl<T> Slot<T> {
             // `FULL`, with Release after its write, and it writes again only
             // after reading a `POLLING` that we store after this take (see
             // the module docs): nobody else accesses `item` now.
-            unsafe { (*self.item.get()).take() }
+            self.item.with_mut(|item| unsafe { (*item).take() })
         } else {
             None
         };
@@ -119,19 +119,32 @@ impl<T> Slot<T> {
     /// Panics if the stream is not polling its body (the yielder escaped).
     #[inline]
     pub(crate) fn offer(&self, item: T) -> Result<(), T> {
+        match self.try_offer(item) {
+            Ok(()) => Ok(()),
+            Err((item, FULL)) => Err(item),
+            Err((_, state)) => misuse(state),
+        }
+    }
+
+    /// [`offer`](Self::offer) without the panic: on failure, returns the
+    /// item and the state that refused it.
+    #[inline]
+    pub(crate) fn try_offer(&self, item: T) -> Result<(), (T, u8)> {
         match self.state.load(Ordering::Acquire) {
             POLLING => {
-                // SAFETY: we read `POLLING` with Acquire, stored by the
-                // consumer after its last access to `item` (module docs);
-                // the consumer does not access `item` again before it reads
-                // the `FULL` we store below. We are the only producer: the
-                // `Yielder` is not `Clone` and `Yield` borrows it mutably.
-                unsafe { *self.item.get() = Some(item) };
+                self.item.with_mut(|slot| {
+                    // SAFETY: we read `POLLING` with Acquire, stored by the
+                    // consumer after its last access to `item` (module
+                    // docs); the consumer does not access `item` again
+                    // before it reads the `FULL` we store below. We are the
+                    // only producer: the `Yielder` is not `Clone` and
+                    // `Yield` borrows it mutably.
+                    unsafe { *slot = Some(item) }
+                });
                 self.state.store(FULL, Ordering::Release);
                 Ok(())
             }
-            FULL => Err(item),
-            state => misuse(state),
+            state => Err((item, state)),
         }
     }
 

@@ -1,12 +1,12 @@
 //! The producer side: [`Yielder`] and its [`Yield`] future.
 
-use alloc::sync::Arc;
 use core::fmt;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use crate::shared::Slot;
+use crate::sync::Arc;
 
 /// The handle a generator body yields items through.
 ///
