@@ -35,7 +35,14 @@ use proc_macro::TokenStream;
 
 /// Expands the body of `stream!`. Input: `<rill-gen path> ; <body>`.
 ///
-/// Use `rill::stream!`, which calls this with the right path.
+/// Use `rill::stream!`, which calls this with the right path. Called
+/// directly, it needs the path spelled out:
+///
+/// ```
+/// let s = rill_gen_macros::stream_inner!(::rill_gen; for i in 1..=2u8 { yield i * 2; });
+/// let v: Vec<u8> = rill_test::block_on_stream(Box::pin(s)).collect();
+/// assert_eq!(v, [2, 4]);
+/// ```
 #[proc_macro]
 pub fn stream_inner(input: TokenStream) -> TokenStream {
     rewrite::expand(input.into(), rewrite::Kind::Stream).into()
@@ -43,7 +50,18 @@ pub fn stream_inner(input: TokenStream) -> TokenStream {
 
 /// Expands the body of `try_stream!`. Input: `<rill-gen path> ; <body>`.
 ///
-/// Use `rill::try_stream!`, which calls this with the right path.
+/// Use `rill::try_stream!`, which calls this with the right path. Called
+/// directly, it needs the path spelled out:
+///
+/// ```
+/// let s = rill_gen_macros::try_stream_inner!(::rill_gen;
+///     yield 1u8;
+///     let n: u8 = "x".parse().map_err(|_| "not a number")?;
+///     yield n;
+/// );
+/// let v: Vec<Result<u8, &str>> = rill_test::block_on_stream(Box::pin(s)).collect();
+/// assert_eq!(v, [Ok(1), Err("not a number")]);
+/// ```
 #[proc_macro]
 pub fn try_stream_inner(input: TokenStream) -> TokenStream {
     rewrite::expand(input.into(), rewrite::Kind::TryStream).into()
