@@ -6,9 +6,11 @@
 ///
 /// Usage, after the `pin_project!` struct:
 /// `delegate_access!(Map<St, F>, stream: St);`
+/// An adapter whose struct has bounds repeats them after a `where`:
+/// `delegate_access!(Filter<St, Fut, F>, stream: St, where St: Stream);`
 macro_rules! delegate_access {
-    ($name:ident < $($gen:ident),* >, $field:ident : $inner:ty) => {
-        impl<$($gen),*> $name<$($gen),*> {
+    ($name:ident < $($gen:ident),* >, $field:ident : $inner:ty $(, where $($bound:tt)+)?) => {
+        impl<$($gen),*> $name<$($gen),*> $(where $($bound)+)? {
             /// Returns a shared reference to the underlying stream.
             #[inline]
             pub fn get_ref(&self) -> &$inner {
