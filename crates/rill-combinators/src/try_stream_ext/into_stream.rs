@@ -1,0 +1,51 @@
+use core::fmt;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use rill_core::{FusedStream, Stream, TryStream};
+
+pin_project_lite::pin_project! {
+    /// Stream for [`TryStreamExt::into_stream`](super::TryStreamExt::into_stream).
+    #[must_use = "streams do nothing unless polled"]
+    pub struct IntoStream<St> {
+        #[pin]
+        stream: St,
+    }
+}
+
+impl<St> IntoStream<St> {
+    pub(super) fn new(stream: St) -> Self {
+        IntoStream { stream }
+    }
+}
+
+delegate_access!(IntoStream<St>, stream: St);
+
+impl<St: fmt::Debug> fmt::Debug for IntoStream<St> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("IntoStream")
+            .field("stream", &self.stream)
+            .finish()
+    }
+}
+
+impl<St: TryStream> Stream for IntoStream<St> {
+    type Item = Result<St::Ok, St::Error>;
+
+    #[inline]
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.project().stream.try_poll_next(cx)
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.stream.size_hint()
+    }
+}
+
+impl<St: TryStream + FusedStream> FusedStream for IntoStream<St> {
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.stream.is_terminated()
+    }
+}

@@ -1,0 +1,120 @@
+use core::fmt;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, ready};
+
+use rill_core::{FusedStream, Stream, TryStream};
+
+use super::hint_plus;
+
+pin_project_lite::pin_project! {
+    /// Stream for
+    /// [`TryStreamExt::try_take_while`](super::TryStreamExt::try_take_while).
+    #[must_use = "streams do nothing unless polled"]
+    pub struct TryTakeWhile<St, Fut, F>
+    where
+        St: TryStream,
+    {
+        #[pin]
+        stream: St,
+        f: F,
+        #[pin]
+        pending_fut: Option<Fut>,
+        pending_item: Option<St::Ok>,
+        done_taking: bool,
+    }
+}
+
+impl<St: TryStream, Fut, F> TryTakeWhile<St, Fut, F> {
+    pub(super) fn new(stream: St, f: F) -> Self {
+        TryTakeWhile {
+            stream,
+            f,
+            pending_fut: None,
+            pending_item: None,
+            done_taking: false,
+        }
+    }
+}
+
+delegate_access!(TryTakeWhile<St, Fut, F>, stream: St, where St: TryStream);
+
+impl<St, Fut, F> fmt::Debug for TryTakeWhile<St, Fut, F>
+where
+    St: TryStream + fmt::Debug,
+    St::Ok: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TryTakeWhile")
+            .field("stream", &self.stream)
+            .field("pending_item", &self.pending_item)
+            .field("done_taking", &self.done_taking)
+            .finish()
+    }
+}
+
+impl<St, Fut, F> Stream for TryTakeWhile<St, Fut, F>
+where
+    St: TryStream,
+    F: FnMut(&St::Ok) -> Fut,
+    Fut: Future<Output = Result<bool, St::Error>>,
+{
+    type Item = Result<St::Ok, St::Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let mut this = self.project();
+        if *this.done_taking {
+            return Poll::Ready(None);
+        }
+        loop {
+            if let Some(fut) = this.pending_fut.as_mut().as_pin_mut() {
+                let take = ready!(fut.poll(cx));
+                this.pending_fut.set(None);
+                let item = this.pending_item.take();
+                return match take {
+                    Ok(true) => Poll::Ready(item.map(Ok)),
+                    Ok(false) => {
+                        *this.done_taking = true;
+                        Poll::Ready(None)
+                    }
+                    // The item is dropped; taking goes on.
+                    Err(e) => Poll::Ready(Some(Err(e))),
+                };
+            }
+            match ready!(this.stream.as_mut().try_poll_next(cx)) {
+                Some(Ok(item)) => {
+                    this.pending_fut.set(Some((this.f)(&item)));
+                    *this.pending_item = Some(item);
+                }
+                Some(Err(e)) => return Poll::Ready(Some(Err(e))),
+                None => {
+                    *this.done_taking = true;
+                    return Poll::Ready(None);
+                }
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        if self.done_taking {
+            (0, Some(0))
+        } else {
+            // The predicate may stop the stream at any item.
+            (
+                0,
+                hint_plus(self.stream.size_hint(), self.pending_item.is_some()).1,
+            )
+        }
+    }
+}
+
+impl<St, Fut, F> FusedStream for TryTakeWhile<St, Fut, F>
+where
+    St: TryStream + FusedStream,
+    F: FnMut(&St::Ok) -> Fut,
+    Fut: Future<Output = Result<bool, St::Error>>,
+{
+    fn is_terminated(&self) -> bool {
+        self.done_taking || (self.pending_item.is_none() && self.stream.is_terminated())
+    }
+}
