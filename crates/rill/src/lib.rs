@@ -53,6 +53,9 @@ pub use rill_core::compat;
 
 pub use rill_combinators::{StreamExt, stream};
 
+// TryStreamExt (streams of `Result`s).
+pub use rill_combinators::TryStreamExt;
+
 /// The traits most stream code needs, for a glob import:
 /// `use rill::prelude::*;`.
 ///
@@ -63,4 +66,6 @@ pub use rill_combinators::{StreamExt, stream};
 /// ```
 pub mod prelude {
     pub use crate::{FusedStream, Stream, StreamExt, TryStream};
+
+    pub use crate::TryStreamExt;
 }
