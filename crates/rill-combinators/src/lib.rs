@@ -32,15 +32,17 @@ extern crate std;
 mod macros;
 
 mod constructors;
+mod either;
 mod stream_ext;
 mod try_stream_ext;
 
+pub use either::Either;
 pub use stream_ext::StreamExt;
 pub use try_stream_ext::TryStreamExt;
 
 pub mod stream {
     //! Stream constructors and the stream and future types that
-    //! [`StreamExt`](crate::StreamExt) methods return.
+    //! [`StreamExt`] methods return.
     //!
     //! ```
     //! use rill_combinators::{StreamExt, stream};

@@ -53,6 +53,9 @@ pub use rill_core::compat;
 
 pub use rill_combinators::{StreamExt, stream};
 
+// Constructors, select and Either.
+pub use rill_combinators::Either;
+
 // TryStreamExt (streams of `Result`s).
 pub use rill_combinators::TryStreamExt;
 
