@@ -1,6 +1,7 @@
 //! TryStreamExt against models written with `Iterator`, over random inputs,
-//! through `rill_test::check_stream` / `check_fused_stream` (so also with
-//! `Pending` interleaved, and with `size_hint` and `is_terminated` checked);
+//! through `rill_test::check_fused_adapter` / `check_fused_stream` (so also
+//! with `Pending` interleaved, both from the input and from the caller, and
+//! with `size_hint` and `is_terminated` checked);
 //! then the error rules at the first, a middle and the last position, and
 //! the `From` conversions.
 
@@ -14,7 +15,10 @@ use proptest::prelude::*;
 use rill_combinators::stream::{self, TryChunksError, TryReadyChunksError};
 use rill_combinators::{StreamExt, TryStreamExt};
 use rill_core::{FusedStream, Stream};
-use rill_test::{block_on, check_fused_stream, collect_checked, interleave_pending};
+use rill_test::{
+    TestSource, block_on, check_fused_adapter, check_fused_stream, collect_checked,
+    interleave_pending,
+};
 
 type Item = Result<i32, u8>;
 
@@ -151,42 +155,41 @@ proptest! {
 
     #[test]
     fn map_ok_err_inspect_into_match_result_methods(v in items()) {
-        let got = check_fused_stream(|| src(v.clone()).map_ok(|x| x * 3));
+        let got = check_fused_adapter(v.clone(), |s| s.map_ok(|x| x * 3));
         prop_assert_eq!(got, v.iter().map(|r| r.map(|x| x * 3)).collect::<Vec<_>>());
 
-        let got = check_fused_stream(|| src(v.clone()).map_err(|e| u16::from(e) + 1));
+        let got = check_fused_adapter(v.clone(), |s| s.map_err(|e| u16::from(e) + 1));
         prop_assert_eq!(got, v.iter().map(|r| r.map_err(|e| u16::from(e) + 1)).collect::<Vec<_>>());
 
-        let got = check_fused_stream(|| src(v.clone()).err_into::<u32>());
+        let got = check_fused_adapter(v.clone(), |s| s.err_into::<u32>());
         prop_assert_eq!(got, v.iter().map(|r| r.map_err(u32::from)).collect::<Vec<_>>());
 
-        let got = check_fused_stream(|| src(v.clone()).ok_into::<i64>());
+        let got = check_fused_adapter(v.clone(), |s| s.ok_into::<i64>());
         prop_assert_eq!(got, v.iter().map(|r| r.map(i64::from)).collect::<Vec<_>>());
 
         let oks = Cell::new(0);
         let errs = Cell::new(0);
-        let got = check_fused_stream(|| {
-            src(v.clone())
-                .inspect_ok(|_| oks.set(oks.get() + 1))
+        let got = check_fused_adapter(v.clone(), |s| {
+            s.inspect_ok(|_| oks.set(oks.get() + 1))
                 .inspect_err(|_| errs.set(errs.get() + 1))
         });
         prop_assert_eq!(&got, &v);
-        // Called once per item, in each of the three runs.
-        prop_assert_eq!(oks.get(), 3 * v.iter().filter(|r| r.is_ok()).count());
-        prop_assert_eq!(errs.get(), 3 * v.iter().filter(|r| r.is_err()).count());
+        // Called once per item, in each of the six runs.
+        prop_assert_eq!(oks.get(), 6 * v.iter().filter(|r| r.is_ok()).count());
+        prop_assert_eq!(errs.get(), 6 * v.iter().filter(|r| r.is_err()).count());
 
-        let got = check_fused_stream(|| src(v.clone()).into_stream());
+        let got = check_fused_adapter(v.clone(), |s| s.into_stream());
         prop_assert_eq!(got, v.clone());
     }
 
     #[test]
     fn and_then_or_else_match_result_methods(v in items()) {
-        let got = check_fused_stream(|| src(v.clone()).and_then(|x| ready(step(x))));
+        let got = check_fused_adapter(v.clone(), |s| s.and_then(|x| ready(step(x))));
         prop_assert_eq!(got, v.iter().map(|r| r.and_then(step)).collect::<Vec<_>>());
 
         // An async step that really awaits (a `Pending` inside the future).
-        let got = check_fused_stream(|| {
-            src(v.clone()).and_then(|x| async move {
+        let got = check_fused_adapter(v.clone(), |s| {
+            s.and_then(|x| async move {
                 let mut once = interleave_pending(stream::iter([x]));
                 let x = once.next().await.unwrap();
                 step(x)
@@ -195,13 +198,13 @@ proptest! {
         prop_assert_eq!(got, v.iter().map(|r| r.and_then(step)).collect::<Vec<_>>());
 
         let recover = |e: u8| if e.is_multiple_of(2) { Ok(i32::from(e)) } else { Err(u16::from(e)) };
-        let got = check_fused_stream(|| src(v.clone()).or_else(move |e| ready(recover(e))));
+        let got = check_fused_adapter(v.clone(), |s| s.or_else(move |e| ready(recover(e))));
         prop_assert_eq!(got, v.iter().map(|r| r.or_else(recover)).collect::<Vec<_>>());
     }
 
     #[test]
     fn try_filter_and_try_filter_map_match_iterator_filters(v in items()) {
-        let got = check_fused_stream(|| src(v.clone()).try_filter(|x| ready(is_even(x))));
+        let got = check_fused_adapter(v.clone(), |s| s.try_filter(|x| ready(is_even(x))));
         let want: Vec<Item> = v.iter().copied().filter(|r| r.as_ref().map_or(true, is_even)).collect();
         prop_assert_eq!(got, want);
 
@@ -210,14 +213,14 @@ proptest! {
             Ok(_) => Ok(None),
             Err(e) => Err(e),
         };
-        let got = check_fused_stream(|| src(v.clone()).try_filter_map(move |x| ready(g(x))));
+        let got = check_fused_adapter(v.clone(), |s| s.try_filter_map(move |x| ready(g(x))));
         let want: Vec<Item> = v.iter().filter_map(|r| r.and_then(g).transpose()).collect();
         prop_assert_eq!(got, want);
     }
 
     #[test]
     fn try_skip_while_matches_a_model(v in items()) {
-        let got = check_fused_stream(|| src(v.clone()).try_skip_while(|x| ready(fallible_small(x))));
+        let got = check_fused_adapter(v.clone(), |s| s.try_skip_while(|x| ready(fallible_small(x))));
         let mut want = Vec::new();
         let mut skipping = true;
         for r in &v {
@@ -238,7 +241,7 @@ proptest! {
 
     #[test]
     fn try_take_while_matches_a_model(v in items()) {
-        let got = check_fused_stream(|| src(v.clone()).try_take_while(|x| ready(fallible_small(x))));
+        let got = check_fused_adapter(v.clone(), |s| s.try_take_while(|x| ready(fallible_small(x))));
         let mut want = Vec::new();
         for r in &v {
             match r {
@@ -260,13 +263,12 @@ proptest! {
             0..6,
         )
     ) {
-        let got = check_fused_stream(|| {
-            src(outer.iter().map(|r| r.clone().map(src)).collect()).try_flatten()
-        });
+        let outer: Vec<_> = outer.into_iter().map(|r| r.map(TestSource::new)).collect();
+        let got = check_fused_adapter(outer.clone(), |s| s.try_flatten());
         let want: Vec<Item> = outer
             .iter()
             .flat_map(|r| match r {
-                Ok(inner) => inner.clone(),
+                Ok(inner) => rill_test::block_on_stream(inner.clone()).collect(),
                 Err(e) => vec![Err(*e)],
             })
             .collect();
@@ -275,7 +277,7 @@ proptest! {
 
     #[test]
     fn try_chunks_matches_a_model(v in items(), cap in 1usize..6) {
-        let got = check_fused_stream(|| src(v.clone()).try_chunks(cap));
+        let got = check_fused_adapter(v.clone(), |s| s.try_chunks(cap));
         let got: Vec<_> = got.into_iter().map(|r| r.map_err(|TryChunksError(items, e)| (items, e))).collect();
         prop_assert_eq!(got, chunks_model(&v, cap));
     }
@@ -385,37 +387,37 @@ fn adapters_pass_an_error_through_at_any_position() {
         let v = with_err_at(pos);
         let expect = |f: &dyn Fn(i32) -> i32| -> Vec<Item> { v.iter().map(|r| r.map(f)).collect() };
         assert_eq!(
-            check_fused_stream(|| src(v.clone()).map_ok(|x| x + 10)),
+            check_fused_adapter(v.clone(), |s| s.map_ok(|x| x + 10)),
             expect(&|x| x + 10),
             "map_ok, error at {pos}"
         );
         assert_eq!(
-            check_fused_stream(|| src(v.clone()).and_then(|x| ready(Ok(x * 2)))),
+            check_fused_adapter(v.clone(), |s| s.and_then(|x| ready(Ok(x * 2)))),
             expect(&|x| x * 2),
             "and_then, error at {pos}"
         );
         assert_eq!(
-            check_fused_stream(|| src(v.clone()).try_filter(|_| ready(true))),
+            check_fused_adapter(v.clone(), |s| s.try_filter(|_| ready(true))),
             v,
             "try_filter, error at {pos}"
         );
         assert_eq!(
-            check_fused_stream(|| src(v.clone()).try_filter_map(|x| ready(Ok(Some(x))))),
+            check_fused_adapter(v.clone(), |s| s.try_filter_map(|x| ready(Ok(Some(x))))),
             v,
             "try_filter_map, error at {pos}"
         );
         assert_eq!(
-            check_fused_stream(|| src(v.clone()).try_skip_while(|_| ready(Ok(false)))),
+            check_fused_adapter(v.clone(), |s| s.try_skip_while(|_| ready(Ok(false)))),
             v,
             "try_skip_while, error at {pos}"
         );
         assert_eq!(
-            check_fused_stream(|| src(v.clone()).try_take_while(|_| ready(Ok(true)))),
+            check_fused_adapter(v.clone(), |s| s.try_take_while(|_| ready(Ok(true)))),
             v,
             "try_take_while, error at {pos}"
         );
         // The error closes the chunk in progress and keeps what it held.
-        let chunks = check_fused_stream(|| src(v.clone()).try_chunks(3));
+        let chunks = check_fused_adapter(v.clone(), |s| s.try_chunks(3));
         let want = match pos {
             0 => vec![Err(TryChunksError(vec![], 9)), Ok(vec![2, 3])],
             1 => vec![Err(TryChunksError(vec![1], 9)), Ok(vec![3])],

@@ -9,6 +9,18 @@ use super::{hint_plus, poll_then};
 
 pin_project_lite::pin_project! {
     /// Stream for [`TryStreamExt::and_then`](super::TryStreamExt::and_then).
+    ///
+    /// A future in progress counts as one item still to come in `size_hint`.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    /// use rill_core::Stream as _;
+    ///
+    /// let s = stream::iter([Ok::<_, ()>(1), Ok(2)]).and_then(|x| ready(Ok(x * 10)));
+    /// assert_eq!(s.size_hint(), (2, Some(2)));
+    /// assert_eq!(rill_test::block_on_stream(s).collect::<Vec<_>>(), [Ok(10), Ok(20)]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct AndThen<St, Fut, F> {
         #[pin]

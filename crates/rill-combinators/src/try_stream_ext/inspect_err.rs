@@ -1,5 +1,14 @@
 map_result! {
     /// Stream for [`TryStreamExt::inspect_err`](super::TryStreamExt::inspect_err).
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let mut last = None;
+    /// let s = stream::iter([Err(1), Ok(()), Err(2)]).inspect_err(|e| last = Some(*e));
+    /// assert_eq!(rill_test::block_on_stream(s).count(), 3);
+    /// assert_eq!(last, Some(2));
+    /// ```
     InspectErr<St, F>, f: F,
     impl<> where [F: FnMut(&St::Error)],
     Item = Result<St::Ok, St::Error>,

@@ -6,6 +6,14 @@ use rill_core::{FusedStream, Stream, TryStream};
 
 pin_project_lite::pin_project! {
     /// Stream for [`TryStreamExt::into_stream`](super::TryStreamExt::into_stream).
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok::<u8, ()>(1)]).into_stream();
+    /// assert_eq!(s.get_ref().get_ref().len(), 1);
+    /// assert_eq!(rill_test::block_on_stream(s).collect::<Vec<_>>(), [Ok(1)]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct IntoStream<St> {
         #[pin]

@@ -738,8 +738,9 @@ pub trait TryStreamExt: TryStream {
         TryFold::new(self, init, f)
     }
 
-    /// Concatenates the `Ok` values (each a collection, such as a `Vec` or
-    /// a `String`) into one; an empty stream gives `Ok(Default::default())`.
+    /// Concatenates the `Ok` values (each a collection that is both
+    /// `IntoIterator` and `Extend` of its items, such as a `Vec` or a
+    /// `VecDeque`) into one; an empty stream gives `Ok(Default::default())`.
     ///
     /// Stops at the first error and resolves to it; the rest of the stream
     /// is not polled.

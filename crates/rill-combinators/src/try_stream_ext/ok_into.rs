@@ -4,6 +4,14 @@ map_result! {
     /// Stream for [`TryStreamExt::ok_into`](super::TryStreamExt::ok_into).
     ///
     /// `Send`, `Sync` and `Unpin` do not depend on `U`.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok(1u8), Err(2)]).ok_into::<u64>();
+    /// let items: Vec<Result<u64, i32>> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(1), Err(2)]);
+    /// ```
     OkInto<St, U>, f: PhantomData<fn() -> U>,
     impl<> where [St::Ok: Into<U>],
     Item = Result<U, St::Error>,

@@ -9,6 +9,16 @@ use super::{hint_plus, poll_then};
 
 pin_project_lite::pin_project! {
     /// Stream for [`TryStreamExt::or_else`](super::TryStreamExt::or_else).
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    /// use rill_core::Stream as _;
+    ///
+    /// let s = stream::iter([Err(1), Ok(2)]).or_else(|e| ready(Ok::<_, ()>(-e)));
+    /// assert_eq!(s.size_hint(), (2, Some(2)));
+    /// assert_eq!(rill_test::block_on_stream(s).collect::<Vec<_>>(), [Ok(-1), Ok(2)]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct OrElse<St, Fut, F> {
         #[pin]

@@ -7,6 +7,14 @@ use rill_core::TryStream;
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_all`](super::TryStreamExt::try_all).
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let fut = stream::iter([Ok::<_, ()>(1), Ok(2)]).try_all(|x| ready(x > 0));
+    /// assert_eq!(rill_test::block_on(fut), Ok(true));
+    /// ```
     #[must_use = "futures do nothing unless you `.await` or poll them"]
     pub struct TryAll<St, Fut, F> {
         #[pin]

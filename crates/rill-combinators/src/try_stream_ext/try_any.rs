@@ -9,6 +9,14 @@ use super::try_all::Quantifier;
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_any`](super::TryStreamExt::try_any).
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let fut = stream::iter([Ok::<_, ()>(1), Ok(2)]).try_any(|x| ready(x > 1));
+    /// assert_eq!(rill_test::block_on(fut), Ok(true));
+    /// ```
     #[must_use = "futures do nothing unless you `.await` or poll them"]
     pub struct TryAny<St, Fut, F> {
         #[pin]

@@ -8,6 +8,13 @@ use rill_core::TryStream;
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_collect`](super::TryStreamExt::try_collect).
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let fut = stream::iter([Ok::<_, ()>('a'), Ok('b')]).try_collect::<String>();
+    /// assert_eq!(rill_test::block_on(fut), Ok("ab".to_string()));
+    /// ```
     #[must_use = "futures do nothing unless you `.await` or poll them"]
     pub struct TryCollect<St, C> {
         #[pin]

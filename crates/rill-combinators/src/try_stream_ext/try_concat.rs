@@ -7,6 +7,13 @@ use rill_core::TryStream;
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_concat`](super::TryStreamExt::try_concat).
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let fut = stream::iter([Ok::<_, ()>(vec!['a', 'b']), Ok(vec!['c'])]).try_concat();
+    /// assert_eq!(rill_test::block_on(fut), Ok(vec!['a', 'b', 'c']));
+    /// ```
     #[must_use = "futures do nothing unless you `.await` or poll them"]
     pub struct TryConcat<St>
     where

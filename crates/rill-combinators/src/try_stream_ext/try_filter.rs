@@ -9,6 +9,18 @@ use super::hint_plus;
 
 pin_project_lite::pin_project! {
     /// Stream for [`TryStreamExt::try_filter`](super::TryStreamExt::try_filter).
+    ///
+    /// Any item may be filtered out, so the lower bound of `size_hint` is 0.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    /// use rill_core::Stream as _;
+    ///
+    /// let s = stream::iter([Ok::<_, ()>(1), Ok(2)]).try_filter(|x| ready(*x > 1));
+    /// assert_eq!(s.size_hint(), (0, Some(2)));
+    /// assert_eq!(rill_test::block_on_stream(s).collect::<Vec<_>>(), [Ok(2)]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct TryFilter<St, Fut, F>
     where

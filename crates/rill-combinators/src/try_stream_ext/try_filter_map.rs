@@ -10,6 +10,16 @@ use super::{hint_plus, poll_then};
 pin_project_lite::pin_project! {
     /// Stream for
     /// [`TryStreamExt::try_filter_map`](super::TryStreamExt::try_filter_map).
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    /// use rill_core::Stream as _;
+    ///
+    /// let s = stream::iter([Ok::<_, ()>(1), Ok(2)]).try_filter_map(|x| ready(Ok((x > 1).then_some(x * 10))));
+    /// assert_eq!(s.size_hint(), (0, Some(2)));
+    /// assert_eq!(rill_test::block_on_stream(s).collect::<Vec<_>>(), [Ok(20)]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct TryFilterMap<St, Fut, F> {
         #[pin]

@@ -6,6 +6,17 @@ use rill_core::{FusedStream, Stream, TryStream};
 
 pin_project_lite::pin_project! {
     /// Stream for [`TryStreamExt::try_flatten`](super::TryStreamExt::try_flatten).
+    ///
+    /// Until the outer stream is exhausted, `size_hint` has no upper bound: any inner stream may be of any length.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    /// use rill_core::Stream as _;
+    ///
+    /// let s = stream::iter([Ok::<_, ()>(stream::iter(vec![Ok::<_, ()>(1), Ok(2)]))]).try_flatten();
+    /// assert_eq!(s.size_hint(), (0, None));
+    /// assert_eq!(rill_test::block_on_stream(s).collect::<Vec<_>>(), [Ok(1), Ok(2)]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct TryFlatten<St>
     where

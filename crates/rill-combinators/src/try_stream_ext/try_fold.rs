@@ -7,6 +7,13 @@ use rill_core::TryStream;
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_fold`](super::TryStreamExt::try_fold).
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let fut = stream::iter([Ok::<_, ()>(2), Ok(3)]).try_fold(1, |acc, x| async move { Ok(acc * x) });
+    /// assert_eq!(rill_test::block_on(fut), Ok(6));
+    /// ```
     #[must_use = "futures do nothing unless you `.await` or poll them"]
     pub struct TryFold<St, Fut, T, F> {
         #[pin]

@@ -7,6 +7,19 @@ use rill_core::TryStream;
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_for_each`](super::TryStreamExt::try_for_each).
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let mut sum = 0;
+    /// let fut = stream::iter([Ok::<_, ()>(2), Ok(3)]).try_for_each(|x| {
+    ///     sum += x;
+    ///     ready(Ok(()))
+    /// });
+    /// assert_eq!(rill_test::block_on(fut), Ok(()));
+    /// assert_eq!(sum, 5);
+    /// ```
     #[must_use = "futures do nothing unless you `.await` or poll them"]
     pub struct TryForEach<St, Fut, F> {
         #[pin]

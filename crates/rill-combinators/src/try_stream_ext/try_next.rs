@@ -8,6 +8,14 @@ use rill_core::TryStream;
 ///
 /// (Not built on [`Next`](crate::stream::Next): with only `St: TryStream`
 /// known, the type checker does not see that `St::Item` is a `Result`.)
+///
+/// ```
+/// use rill_combinators::{TryStreamExt, stream};
+///
+/// let mut s = stream::iter([Ok::<_, ()>(1)]);
+/// assert_eq!(rill_test::block_on(s.try_next()), Ok(Some(1)));
+/// assert_eq!(rill_test::block_on(s.try_next()), Ok(None));
+/// ```
 #[derive(Debug)]
 #[must_use = "futures do nothing unless you `.await` or poll them"]
 pub struct TryNext<'a, St: ?Sized> {

@@ -10,6 +10,15 @@ use super::{MAX_PREALLOC, TryReadyChunksError};
 pin_project_lite::pin_project! {
     /// Stream for
     /// [`TryStreamExt::try_ready_chunks`](super::TryStreamExt::try_ready_chunks).
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    /// use rill_core::Stream as _;
+    ///
+    /// let s = stream::iter([Ok::<_, ()>(1), Ok(2), Ok(3)]).try_ready_chunks(2);
+    /// assert_eq!(s.size_hint(), (2, Some(3)));
+    /// assert_eq!(rill_test::block_on_stream(s).collect::<Vec<_>>(), [Ok(vec![1, 2]), Ok(vec![3])]);
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct TryReadyChunks<St> {
         #[pin]

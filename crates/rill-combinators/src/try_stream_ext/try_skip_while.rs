@@ -10,6 +10,19 @@ use super::hint_plus;
 pin_project_lite::pin_project! {
     /// Stream for
     /// [`TryStreamExt::try_skip_while`](super::TryStreamExt::try_skip_while).
+    ///
+    /// Once skipping is over, `size_hint` is the stream's.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    /// use rill_core::Stream as _;
+    ///
+    /// let mut s = stream::iter([Ok::<_, ()>(1), Ok(5), Ok(2)]).try_skip_while(|x| ready(Ok(*x < 3)));
+    /// assert_eq!(s.size_hint(), (0, Some(3)));
+    /// assert_eq!(rill_test::block_on(s.try_next()), Ok(Some(5)));
+    /// assert_eq!(s.size_hint(), (1, Some(1)));
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct TrySkipWhile<St, Fut, F>
     where

@@ -10,6 +10,20 @@ use super::hint_plus;
 pin_project_lite::pin_project! {
     /// Stream for
     /// [`TryStreamExt::try_take_while`](super::TryStreamExt::try_take_while).
+    ///
+    /// After it ended, `size_hint` is `(0, Some(0))` and polling returns `Ready(None)` without polling the stream.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    /// use rill_core::Stream as _;
+    ///
+    /// let mut s = stream::iter([Ok::<_, ()>(1), Ok(5), Ok(2)]).try_take_while(|x| ready(Ok(*x < 3)));
+    /// assert_eq!(rill_test::block_on(s.try_next()), Ok(Some(1)));
+    /// assert_eq!(rill_test::block_on(s.try_next()), Ok(None));
+    /// assert_eq!(s.size_hint(), (0, Some(0)));
+    /// assert_eq!(s.get_ref().get_ref().len(), 1, "the 2 was never taken");
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct TryTakeWhile<St, Fut, F>
     where
