@@ -34,6 +34,7 @@ fn main() {
     println!("=========");
     part_hand_written();
     part_constructors();
+    part_try_stream();
 }
 
 /// Part 1: a `Stream` written by hand, polled with `poll_next`.
@@ -93,4 +94,98 @@ fn part_constructors() {
     println!("   {} items in all", items.len());
     assert_eq!(items.len(), 9);
     assert_eq!(items[4], "item 4");
+}
+
+/// TryStreamExt: a log analyzer over lines that may fail to read.
+fn part_try_stream() {
+    use core::future::ready;
+    use std::io;
+
+    use rill::stream;
+
+    /// A parsed log line: `LEVEL <n>ms message`.
+    #[derive(Debug)]
+    struct Record {
+        level: String,
+        millis: u32,
+        message: String,
+    }
+
+    fn parse(line: &str) -> Option<Record> {
+        let mut parts = line.splitn(3, ' ');
+        let level = parts.next()?.to_owned();
+        let millis = parts.next()?.strip_suffix("ms")?.parse().ok()?;
+        let message = parts.next()?.to_owned();
+        Some(Record {
+            level,
+            millis,
+            message,
+        })
+    }
+
+    /// The lines of a log as a reader gives them; reading line `fail_at`
+    /// fails with an I/O error.
+    fn lines(fail_at: Option<usize>) -> impl Stream<Item = io::Result<String>> + Unpin {
+        let text = [
+            "INFO 12ms started",
+            "garbage",
+            "WARN 250ms slow query",
+            "ERROR 3ms disk full",
+            "INFO 7ms done",
+        ];
+        stream::iter(text.into_iter().enumerate().map(move |(i, line)| {
+            if Some(i) == fail_at {
+                Err(io::Error::other("connection reset"))
+            } else {
+                Ok(line.to_owned())
+            }
+        }))
+    }
+
+    println!();
+    println!("TryStreamExt: a log analyzer");
+    // Bad lines are skipped with try_filter_map; I/O errors pass through.
+    let records = || lines(None).try_filter_map(|line| ready(Ok(parse(&line))));
+    let all: io::Result<Vec<Record>> = rill_test::block_on(records().try_collect());
+    let all = all.expect("no I/O error in this run");
+    for r in &all {
+        println!("   {:<5} {:>4}ms  {}", r.level, r.millis, r.message);
+    }
+    println!(
+        "   {} records from 5 lines (1 could not be parsed)",
+        all.len()
+    );
+    assert_eq!(all.len(), 4);
+    let total = rill_test::block_on(records().try_fold(0, |sum, r| ready(Ok(sum + r.millis))));
+    println!("   total time: {}ms", total.as_ref().expect("no I/O error"));
+    assert_eq!(total.ok(), Some(272));
+
+    // Now reading the 4th line fails. An adapter passes the error on as an
+    // item and keeps going...
+    println!("   reading line 4 fails:");
+    let mut parsed = lines(Some(3)).try_filter_map(|line| ready(Ok(parse(&line))));
+    let mut seen = 0;
+    loop {
+        match rill_test::block_on(parsed.try_next()) {
+            Ok(Some(r)) => println!("   - record: {} {}", r.level, r.message),
+            Ok(None) => break,
+            Err(e) => println!("   - I/O error: {e} (the stream goes on)"),
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 4);
+    // ...while a consumer stops at the first error and returns it.
+    let total = rill_test::block_on(
+        lines(Some(3))
+            .try_filter_map(|line| ready(Ok(parse(&line))))
+            .try_fold(0, |sum, r| ready(Ok(sum + r.millis))),
+    );
+    match &total {
+        Ok(ms) => println!("   try_fold: {ms}ms"),
+        Err(e) => println!("   try_fold stopped at the first error: {e}"),
+    }
+    assert_eq!(
+        total.map_err(|e| e.to_string()),
+        Err("connection reset".to_owned())
+    );
 }
