@@ -32,62 +32,38 @@ fn keep(x: u64) -> Option<u64> {
     (!x.is_multiple_of(3)).then_some(x * 2)
 }
 
-/// The two implementations differ only in the crate, so one body serves
-/// both: `$iter` builds the stream, `$ext` is the crate's `TryStreamExt`.
-macro_rules! pipeline {
-    ($iter:path, $ext:path, $err_every:ident) => {{
-        use $ext as _;
-        block_on(async {
-            let mut s = $iter(input::<$err_every>()).try_filter_map(|x| ready(Ok(keep(x))));
-            let (mut sum, mut errors) = (0u64, 0u64);
-            loop {
-                match (&mut s)
-                    .try_fold(sum, |acc, x| ready(Ok(acc.wrapping_add(x))))
-                    .await
-                {
-                    Ok(total) => {
-                        sum = total;
-                        break;
-                    }
-                    Err(e) => {
-                        errors += 1;
-                        sum = sum.wrapping_add(e);
-                    }
-                }
-            }
-            (sum, errors)
-        })
-    }};
-}
-
-fn run_rill<const ERR_EVERY: u64>() -> (u64, u64) {
-    pipeline!(rill::stream::iter, rill::TryStreamExt, ERR_EVERY)
-}
-
-fn run_futures_util<const ERR_EVERY: u64>() -> (u64, u64) {
-    pipeline!(
-        futures_util::stream::iter,
-        futures_util::TryStreamExt,
-        ERR_EVERY
-    )
-}
-
-fn run_iterator<const ERR_EVERY: u64>() -> (u64, u64) {
-    let mut it = input::<ERR_EVERY>().filter_map(|r| r.map(keep).transpose());
+/// Folds segment after segment until the end: `fold(sum)` folds the rest
+/// of the stream from `sum` and stops at the end (`Ok(total)`) or at an
+/// error (`Err(e)`), which is counted and added in before the next segment.
+fn drain(mut fold: impl FnMut(u64) -> Result<u64, u64>) -> (u64, u64) {
     let (mut sum, mut errors) = (0u64, 0u64);
     loop {
-        match it.try_fold(sum, |acc, r| r.map(|x| acc.wrapping_add(x))) {
-            Ok(total) => {
-                sum = total;
-                break;
-            }
+        match fold(sum) {
+            Ok(total) => return (total, errors),
             Err(e) => {
                 errors += 1;
                 sum = sum.wrapping_add(e);
             }
         }
     }
-    (sum, errors)
+}
+
+fn run_rill<const ERR_EVERY: u64>() -> (u64, u64) {
+    use rill::TryStreamExt as _;
+    let mut s = rill::stream::iter(input::<ERR_EVERY>()).try_filter_map(|x| ready(Ok(keep(x))));
+    drain(|sum| block_on((&mut s).try_fold(sum, |acc, x| ready(Ok(acc.wrapping_add(x))))))
+}
+
+fn run_futures_util<const ERR_EVERY: u64>() -> (u64, u64) {
+    use futures_util::TryStreamExt as _;
+    let mut s =
+        futures_util::stream::iter(input::<ERR_EVERY>()).try_filter_map(|x| ready(Ok(keep(x))));
+    drain(|sum| block_on((&mut s).try_fold(sum, |acc, x| ready(Ok(acc.wrapping_add(x))))))
+}
+
+fn run_iterator<const ERR_EVERY: u64>() -> (u64, u64) {
+    let mut it = input::<ERR_EVERY>().filter_map(|r| r.map(keep).transpose());
+    drain(|sum| it.try_fold(sum, |acc, r| r.map(|x| acc.wrapping_add(x))))
 }
 
 fn group<const ERR_EVERY: u64>(c: &mut Criterion, case: &str) {

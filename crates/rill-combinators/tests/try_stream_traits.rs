@@ -1,6 +1,8 @@
 //! Compile-time checks: every TryStreamExt type is `Send`, `Sync` and
 //! `Unpin` exactly when its parts are; and every one is `Debug`.
 
+mod common;
+
 use core::future::Ready;
 use core::marker::PhantomPinned;
 use core::pin::Pin;
@@ -39,21 +41,6 @@ impl Stream for NotUnpin {
 }
 
 fn assert_send_sync_unpin<T: Send + Sync + Unpin>() {}
-
-/// Fails to compile when `$ty` implements `$trait`: both impls of the
-/// helper trait would then apply and `_` could not be inferred.
-macro_rules! assert_not_impl {
-    ($ty:ty: $trait:path) => {{
-        trait AmbiguousIfImpl<A> {
-            fn some_item() {}
-        }
-        impl<T: ?Sized> AmbiguousIfImpl<()> for T {}
-        #[allow(dead_code)]
-        struct Invalid;
-        impl<T: ?Sized + $trait> AmbiguousIfImpl<Invalid> for T {}
-        let _ = <$ty as AmbiguousIfImpl<_>>::some_item;
-    }};
-}
 
 /// Checks `$ty` (written with the stream type `$st`) with a plain stream,
 /// a `!Send + !Sync` one and a `!Unpin` one.

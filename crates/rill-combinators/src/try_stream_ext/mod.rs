@@ -205,6 +205,48 @@ where
     }
 }
 
+/// A value of the stream with its verdict, or an error of the stream.
+type Judged<St, V> = Result<(<St as TryStream>::Ok, V), <St as TryStream>::Error>;
+
+/// The poll loop of the adapters that judge each `Ok` value with a
+/// predicate future on a reference to it (`try_filter`, `try_skip_while`,
+/// `try_take_while`): the value waits in `pending_item` while its future
+/// runs in `pending_fut`.
+///
+/// Resolves to the next value with its verdict, to a stream error as it is
+/// (the caller passes it through), or to the end of the stream.
+fn poll_judged<St, Fut, F>(
+    mut stream: Pin<&mut St>,
+    mut pending_fut: Pin<&mut Option<Fut>>,
+    pending_item: &mut Option<St::Ok>,
+    f: &mut F,
+    cx: &mut Context<'_>,
+) -> Poll<Option<Judged<St, Fut::Output>>>
+where
+    St: TryStream,
+    F: FnMut(&St::Ok) -> Fut,
+    Fut: Future,
+{
+    loop {
+        if let Some(fut) = pending_fut.as_mut().as_pin_mut() {
+            let verdict = ready!(fut.poll(cx));
+            pending_fut.set(None);
+            // Always `Some`: the item is stored with its future.
+            if let Some(item) = pending_item.take() {
+                return Poll::Ready(Some(Ok((item, verdict))));
+            }
+        }
+        match ready!(stream.as_mut().try_poll_next(cx)) {
+            Some(Ok(item)) => {
+                pending_fut.set(Some(f(&item)));
+                *pending_item = Some(item);
+            }
+            Some(Err(e)) => return Poll::Ready(Some(Err(e))),
+            None => return Poll::Ready(None),
+        }
+    }
+}
+
 /// Adapters and consumers for every [`TryStream`] (a stream of `Result`s),
 /// with the names, signatures and semantics of `futures_util::TryStreamExt`.
 ///

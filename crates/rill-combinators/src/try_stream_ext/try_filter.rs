@@ -5,7 +5,7 @@ use core::task::{Context, Poll, ready};
 
 use rill_core::{FusedStream, Stream, TryStream};
 
-use super::hint_plus;
+use super::{hint_plus, poll_judged};
 
 pin_project_lite::pin_project! {
     /// Stream for [`TryStreamExt::try_filter`](super::TryStreamExt::try_filter).
@@ -72,19 +72,16 @@ where
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let mut this = self.project();
         loop {
-            if let Some(fut) = this.pending_fut.as_mut().as_pin_mut() {
-                let keep = ready!(fut.poll(cx));
-                this.pending_fut.set(None);
-                let item = this.pending_item.take();
-                if keep && let Some(item) = item {
-                    return Poll::Ready(Some(Ok(item)));
-                }
-            }
-            match ready!(this.stream.as_mut().try_poll_next(cx)) {
-                Some(Ok(item)) => {
-                    this.pending_fut.set(Some((this.f)(&item)));
-                    *this.pending_item = Some(item);
-                }
+            let judged = poll_judged(
+                this.stream.as_mut(),
+                this.pending_fut.as_mut(),
+                this.pending_item,
+                this.f,
+                cx,
+            );
+            match ready!(judged) {
+                Some(Ok((_, false))) => {}
+                Some(Ok((item, true))) => return Poll::Ready(Some(Ok(item))),
                 Some(Err(e)) => return Poll::Ready(Some(Err(e))),
                 None => return Poll::Ready(None),
             }

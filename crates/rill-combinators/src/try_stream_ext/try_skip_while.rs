@@ -5,7 +5,7 @@ use core::task::{Context, Poll, ready};
 
 use rill_core::{FusedStream, Stream, TryStream};
 
-use super::hint_plus;
+use super::{hint_plus, poll_judged};
 
 pin_project_lite::pin_project! {
     /// Stream for
@@ -80,26 +80,21 @@ where
             return this.stream.try_poll_next(cx);
         }
         loop {
-            if let Some(fut) = this.pending_fut.as_mut().as_pin_mut() {
-                let skip = ready!(fut.poll(cx));
-                this.pending_fut.set(None);
-                let item = this.pending_item.take();
-                match skip {
-                    Ok(true) => {}
-                    Ok(false) => {
-                        *this.done_skipping = true;
-                        return Poll::Ready(item.map(Ok));
-                    }
-                    // The item is dropped; skipping goes on.
-                    Err(e) => return Poll::Ready(Some(Err(e))),
+            let judged = poll_judged(
+                this.stream.as_mut(),
+                this.pending_fut.as_mut(),
+                this.pending_item,
+                this.f,
+                cx,
+            );
+            match ready!(judged) {
+                Some(Ok((_, Ok(true)))) => {}
+                Some(Ok((item, Ok(false)))) => {
+                    *this.done_skipping = true;
+                    return Poll::Ready(Some(Ok(item)));
                 }
-            }
-            match ready!(this.stream.as_mut().try_poll_next(cx)) {
-                Some(Ok(item)) => {
-                    this.pending_fut.set(Some((this.f)(&item)));
-                    *this.pending_item = Some(item);
-                }
-                Some(Err(e)) => return Poll::Ready(Some(Err(e))),
+                // A failed predicate drops its item; skipping goes on.
+                Some(Ok((_, Err(e))) | Err(e)) => return Poll::Ready(Some(Err(e))),
                 None => return Poll::Ready(None),
             }
         }

@@ -5,7 +5,7 @@ use core::task::{Context, Poll, ready};
 
 use rill_core::{FusedStream, Stream, TryStream};
 
-use super::hint_plus;
+use super::{hint_plus, poll_judged};
 
 pin_project_lite::pin_project! {
     /// Stream for
@@ -76,35 +76,18 @@ where
     type Item = Result<St::Ok, St::Error>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let mut this = self.project();
+        let this = self.project();
         if *this.done_taking {
             return Poll::Ready(None);
         }
-        loop {
-            if let Some(fut) = this.pending_fut.as_mut().as_pin_mut() {
-                let take = ready!(fut.poll(cx));
-                this.pending_fut.set(None);
-                let item = this.pending_item.take();
-                return match take {
-                    Ok(true) => Poll::Ready(item.map(Ok)),
-                    Ok(false) => {
-                        *this.done_taking = true;
-                        Poll::Ready(None)
-                    }
-                    // The item is dropped; taking goes on.
-                    Err(e) => Poll::Ready(Some(Err(e))),
-                };
-            }
-            match ready!(this.stream.as_mut().try_poll_next(cx)) {
-                Some(Ok(item)) => {
-                    this.pending_fut.set(Some((this.f)(&item)));
-                    *this.pending_item = Some(item);
-                }
-                Some(Err(e)) => return Poll::Ready(Some(Err(e))),
-                None => {
-                    *this.done_taking = true;
-                    return Poll::Ready(None);
-                }
+        let judged = poll_judged(this.stream, this.pending_fut, this.pending_item, this.f, cx);
+        match ready!(judged) {
+            Some(Ok((item, Ok(true)))) => Poll::Ready(Some(Ok(item))),
+            // A failed predicate drops its item; taking goes on.
+            Some(Ok((_, Err(e))) | Err(e)) => Poll::Ready(Some(Err(e))),
+            Some(Ok((_, Ok(false)))) | None => {
+                *this.done_taking = true;
+                Poll::Ready(None)
             }
         }
     }
