@@ -34,6 +34,7 @@ fn main() {
     println!("=========");
     part_hand_written();
     part_constructors();
+    part_adapters();
     part_try_stream();
 }
 
@@ -94,6 +95,27 @@ fn part_constructors() {
     println!("   {} items in all", items.len());
     assert_eq!(items.len(), 9);
     assert_eq!(items[4], "item 4");
+}
+
+/// Adapters: `filter`, `map`, `take` and `chunks`, with futures-util's names.
+fn part_adapters() {
+    use core::future::ready;
+    use rill::stream;
+
+    println!();
+    println!("Adapters: the even squares, with filter and map");
+    // `filter` takes a closure that returns a future: `ready` for a plain
+    // test, or an `async move` block.
+    let even_squares = stream::iter(1..=10)
+        .filter(|x| ready(x % 2 == 0))
+        .map(|x| x * x);
+    let even_squares: Vec<u32> = rill_test::block_on(even_squares.collect());
+    println!("   {even_squares:?}");
+    assert_eq!(even_squares, [4, 16, 36, 64, 100]);
+
+    let chunks: Vec<Vec<u32>> = rill_test::block_on(stream::iter(1..).take(7).chunks(3).collect());
+    println!("   the first 7 of 1.., in chunks of 3: {chunks:?}");
+    assert_eq!(chunks, [vec![1, 2, 3], vec![4, 5, 6], vec![7]]);
 }
 
 /// TryStreamExt: a log analyzer over lines that may fail to read.

@@ -41,7 +41,11 @@ impl<St, Fut, F> AndThen<St, Fut, F> {
     }
 }
 
-delegate_access!(AndThen<St, Fut, F>, stream: St);
+delegate_access!(
+    AndThen<St, Fut, F>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).and_then(|x| core::future::ready(Ok(x))) }"
+);
 
 impl<St: fmt::Debug, Fut, F> fmt::Debug for AndThen<St, Fut, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -15,5 +15,6 @@ map_result! {
     ErrInto<St, E>, f: PhantomData<fn() -> E>,
     impl<> where [St::Error: Into<E>],
     Item = Result<St::Ok, E>,
-    map = |_f, item| item.map_err(Into::into)
+    map = |_f, item| item.map_err(Into::into),
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).err_into::<u16>() }"
 }

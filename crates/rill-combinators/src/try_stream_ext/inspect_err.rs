@@ -12,5 +12,6 @@ map_result! {
     InspectErr<St, F>, f: F,
     impl<> where [F: FnMut(&St::Error)],
     Item = Result<St::Ok, St::Error>,
-    map = |f, item| item.inspect_err(f)
+    map = |f, item| item.inspect_err(f),
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).inspect_err(|_| {}) }"
 }

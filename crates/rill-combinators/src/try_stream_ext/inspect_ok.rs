@@ -12,5 +12,6 @@ map_result! {
     InspectOk<St, F>, f: F,
     impl<> where [F: FnMut(&St::Ok)],
     Item = Result<St::Ok, St::Error>,
-    map = |f, item| item.inspect(f)
+    map = |f, item| item.inspect(f),
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).inspect_ok(|_| {}) }"
 }

@@ -27,7 +27,11 @@ impl<St> IntoStream<St> {
     }
 }
 
-delegate_access!(IntoStream<St>, stream: St);
+delegate_access!(
+    IntoStream<St>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).into_stream() }"
+);
 
 impl<St: fmt::Debug> fmt::Debug for IntoStream<St> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

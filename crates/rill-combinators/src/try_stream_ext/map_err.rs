@@ -10,5 +10,6 @@ map_result! {
     MapErr<St, F>, f: F,
     impl<E> where [F: FnMut(St::Error) -> E],
     Item = Result<St::Ok, E>,
-    map = |f, item| item.map_err(f)
+    map = |f, item| item.map_err(f),
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).map_err(|e| e) }"
 }

@@ -14,5 +14,6 @@ map_result! {
     MapOk<St, F>, f: F,
     impl<T> where [F: FnMut(St::Ok) -> T],
     Item = Result<T, St::Error>,
-    map = |f, item| item.map(f)
+    map = |f, item| item.map(f),
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).map_ok(|x| x) }"
 }

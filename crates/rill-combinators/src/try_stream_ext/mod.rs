@@ -29,7 +29,8 @@ macro_rules! map_result {
         $name:ident<St, $g:ident>, f: $fty:ty,
         impl<$($extra:ident),*> where [$($bounds:tt)*],
         Item = $item:ty,
-        map = |$fv:ident, $rv:ident| $body:expr
+        map = |$fv:ident, $rv:ident| $body:expr,
+        example: $ex:literal
     ) => {
         pin_project_lite::pin_project! {
             $(#[$attr])*
@@ -47,7 +48,7 @@ macro_rules! map_result {
             }
         }
 
-        delegate_access!($name<St, $g>, stream: St);
+        delegate_access!($name<St, $g>, stream: St, example: $ex);
 
         impl<St: ::core::fmt::Debug, $g> ::core::fmt::Debug for $name<St, $g> {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {

@@ -15,5 +15,6 @@ map_result! {
     OkInto<St, U>, f: PhantomData<fn() -> U>,
     impl<> where [St::Ok: Into<U>],
     Item = Result<U, St::Error>,
-    map = |_f, item| item.map(Into::into)
+    map = |_f, item| item.map(Into::into),
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).ok_into::<u16>() }"
 }

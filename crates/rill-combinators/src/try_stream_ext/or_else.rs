@@ -39,7 +39,11 @@ impl<St, Fut, F> OrElse<St, Fut, F> {
     }
 }
 
-delegate_access!(OrElse<St, Fut, F>, stream: St);
+delegate_access!(
+    OrElse<St, Fut, F>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).or_else(|e| core::future::ready(Err::<u8, u8>(e))) }"
+);
 
 impl<St: fmt::Debug, Fut, F> fmt::Debug for OrElse<St, Fut, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -54,7 +54,12 @@ impl<St: TryStream> TryChunks<St> {
     }
 }
 
-delegate_access!(TryChunks<St>, stream: St, where St: TryStream);
+delegate_access!(
+    TryChunks<St>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).try_chunks(2) }",
+    where St: TryStream
+);
 
 impl<St> fmt::Debug for TryChunks<St>
 where

@@ -46,7 +46,12 @@ impl<St: TryStream, Fut, F> TryFilter<St, Fut, F> {
     }
 }
 
-delegate_access!(TryFilter<St, Fut, F>, stream: St, where St: TryStream);
+delegate_access!(
+    TryFilter<St, Fut, F>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).try_filter(|_| core::future::ready(true)) }",
+    where St: TryStream
+);
 
 impl<St, Fut, F> fmt::Debug for TryFilter<St, Fut, F>
 where

@@ -40,7 +40,11 @@ impl<St, Fut, F> TryFilterMap<St, Fut, F> {
     }
 }
 
-delegate_access!(TryFilterMap<St, Fut, F>, stream: St);
+delegate_access!(
+    TryFilterMap<St, Fut, F>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).try_filter_map(|x| core::future::ready(Ok(Some(x)))) }"
+);
 
 impl<St: fmt::Debug, Fut, F> fmt::Debug for TryFilterMap<St, Fut, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

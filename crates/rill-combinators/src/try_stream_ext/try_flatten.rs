@@ -35,7 +35,12 @@ impl<St: TryStream> TryFlatten<St> {
     }
 }
 
-delegate_access!(TryFlatten<St>, stream: St, where St: TryStream);
+delegate_access!(
+    TryFlatten<St>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter((0..3).map(|_| Ok::<_, u8>(stream::iter([Ok::<u8, u8>(1)]))).collect::<Vec<_>>()).try_flatten() }",
+    where St: TryStream
+);
 
 impl<St> fmt::Debug for TryFlatten<St>
 where

@@ -47,7 +47,11 @@ impl<St> TryReadyChunks<St> {
     }
 }
 
-delegate_access!(TryReadyChunks<St>, stream: St);
+delegate_access!(
+    TryReadyChunks<St>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).try_ready_chunks(2) }"
+);
 
 impl<St: fmt::Debug> fmt::Debug for TryReadyChunks<St> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

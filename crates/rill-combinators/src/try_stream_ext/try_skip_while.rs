@@ -50,7 +50,12 @@ impl<St: TryStream, Fut, F> TrySkipWhile<St, Fut, F> {
     }
 }
 
-delegate_access!(TrySkipWhile<St, Fut, F>, stream: St, where St: TryStream);
+delegate_access!(
+    TrySkipWhile<St, Fut, F>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).try_skip_while(|_| core::future::ready(Ok(false))) }",
+    where St: TryStream
+);
 
 impl<St, Fut, F> fmt::Debug for TrySkipWhile<St, Fut, F>
 where

@@ -51,7 +51,12 @@ impl<St: TryStream, Fut, F> TryTakeWhile<St, Fut, F> {
     }
 }
 
-delegate_access!(TryTakeWhile<St, Fut, F>, stream: St, where St: TryStream);
+delegate_access!(
+    TryTakeWhile<St, Fut, F>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).try_take_while(|_| core::future::ready(Ok(true))) }",
+    where St: TryStream
+);
 
 impl<St, Fut, F> fmt::Debug for TryTakeWhile<St, Fut, F>
 where
