@@ -118,7 +118,7 @@ impl Runtime for PlainThreads {
         rill_test::block_on(body);
     }
     fn spawn<F: Future<Output = ()> + Send + 'static>(task: F) -> BoxFut<()> {
-        let (done_tx, done_rx) = async_channel::bounded::<()>(1);
+        let (done_tx, done_rx) = smol::channel::bounded::<()>(1);
         std::thread::spawn(move || {
             rill_test::block_on(task);
             done_tx.try_send(()).unwrap();
@@ -145,7 +145,9 @@ pub(crate) trait Chan: 'static {
     fn close(stream: Pin<&mut Self::Stream>);
 }
 
+#[cfg(feature = "tokio")]
 pub(crate) struct TokioMpsc;
+#[cfg(feature = "tokio")]
 impl Chan for TokioMpsc {
     const NAME: &'static str = "tokio mpsc";
     type Tx = tokio::sync::mpsc::Sender<u64>;
@@ -170,7 +172,9 @@ impl Chan for TokioMpsc {
     }
 }
 
+#[cfg(feature = "async-std")]
 pub(crate) struct AsyncStdChannel;
+#[cfg(feature = "async-std")]
 impl Chan for AsyncStdChannel {
     const NAME: &'static str = "async_std::channel (async-channel 1.x)";
     type Tx = async_std::channel::Sender<u64>;
@@ -194,7 +198,9 @@ impl Chan for AsyncStdChannel {
     }
 }
 
+#[cfg(feature = "async-channel")]
 pub(crate) struct AsyncChannel2;
+#[cfg(feature = "async-channel")]
 impl Chan for AsyncChannel2 {
     const NAME: &'static str = "async-channel 2.x";
     type Tx = async_channel::Sender<u64>;
