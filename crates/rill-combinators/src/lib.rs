@@ -30,13 +30,15 @@ extern crate std;
 mod macros;
 
 mod constructors;
+mod either;
 mod stream_ext;
 
+pub use either::Either;
 pub use stream_ext::StreamExt;
 
 pub mod stream {
     //! Stream constructors and the stream and future types that
-    //! [`StreamExt`](crate::StreamExt) methods return.
+    //! [`StreamExt`] methods return.
     //!
     //! ```
     //! use rill_combinators::{StreamExt, stream};
