@@ -8,9 +8,9 @@
 //!
 //! | feature         | module              | receivers                                       |
 //! |-----------------|---------------------|-------------------------------------------------|
-//! | `tokio`         | [`tokio`]           | mpsc (bounded, unbounded), broadcast, watch     |
-//! | `async-std`     | [`async_std`]       | `async_std::channel` (async-channel **1.x**)    |
-//! | `async-channel` | [`async_channel`]   | `async_channel` **2.x** (smol, most current code) |
+//! | `tokio`         | `tokio`             | mpsc (bounded, unbounded), broadcast, watch     |
+//! | `async-std`     | `async_std`         | `async_std::channel` (async-channel **1.x**)    |
+//! | `async-channel` | `async_channel`     | `async_channel` **2.x** (smol, most current code) |
 //!
 //! No feature is on by default; without one the crate has only the generic
 //! items below.
@@ -81,11 +81,9 @@ use rill_core::Stream;
 ///
 /// - channel receivers ([`ChannelReceiver`]: tokio mpsc, `async_std::channel`,
 ///   `async_channel`) become a [`ChannelStream`] (their `ReceiverStream`);
-/// - tokio's `broadcast::Receiver<T>` becomes a
-///   [`BroadcastStream`](crate::tokio::BroadcastStream);
-/// - tokio's `watch::Receiver<T>` becomes a
-///   [`WatchStream`](crate::tokio::WatchStream) that yields the current
-///   value first.
+/// - tokio's `broadcast::Receiver<T>` becomes a `tokio::BroadcastStream`;
+/// - tokio's `watch::Receiver<T>` becomes a `tokio::WatchStream` that
+///   yields the current value first.
 ///
 /// ```
 /// # #[cfg(feature = "tokio")] {

@@ -87,53 +87,54 @@ pub type ReceiverStream<T> = ChannelStream<mpsc::Receiver<T>>;
 /// ```
 pub type UnboundedReceiverStream<T> = ChannelStream<mpsc::UnboundedReceiver<T>>;
 
-impl<T> crate::receiver::sealed::Receive for mpsc::Receiver<T> {
-    type Message = T;
+/// Implements the sealed receive trait for a tokio mpsc receiver; only the
+/// `size_hint` rule differs between the bounded and the unbounded one.
+macro_rules! impl_tokio_receive {
+    ($receiver:ident, $remaining:ident) => {
+        impl<T> crate::receiver::sealed::Receive for mpsc::$receiver<T> {
+            type Message = T;
 
-    #[inline]
-    fn poll_receive(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
-        self.get_mut().poll_recv(cx)
-    }
+            #[inline]
+            fn poll_receive(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
+                self.get_mut().poll_recv(cx)
+            }
 
-    fn close_channel(&mut self) {
-        self.close();
-    }
+            fn close_channel(&mut self) {
+                self.close();
+            }
 
-    fn remaining(&self) -> (usize, Option<usize>) {
-        let len = self.len();
-        if self.sender_strong_count() == 0 {
-            // No sender, no permit (permits hold a sender): nothing more.
-            (len, Some(len))
-        } else if self.is_closed() {
-            // Permits reserved before the close may still be used; every
-            // buffered message and every permit holds one unit of capacity.
-            let held = self.max_capacity() - self.capacity();
-            (len, Some(held.max(len)))
-        } else {
-            (len, None)
+            fn remaining(&self) -> (usize, Option<usize>) {
+                $remaining(self)
+            }
         }
+    };
+}
+
+impl_tokio_receive!(Receiver, bounded_remaining);
+impl_tokio_receive!(UnboundedReceiver, unbounded_remaining);
+
+fn bounded_remaining<T>(receiver: &mpsc::Receiver<T>) -> (usize, Option<usize>) {
+    let len = receiver.len();
+    if receiver.sender_strong_count() == 0 {
+        // No sender, no permit (permits hold a sender): nothing more.
+        (len, Some(len))
+    } else if receiver.is_closed() {
+        // Permits reserved before the close may still be used; every
+        // buffered message and every permit holds one unit of capacity.
+        let held = receiver.max_capacity() - receiver.capacity();
+        (len, Some(held.max(len)))
+    } else {
+        (len, None)
     }
 }
 
-impl<T> crate::receiver::sealed::Receive for mpsc::UnboundedReceiver<T> {
-    type Message = T;
-
-    #[inline]
-    fn poll_receive(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
-        self.get_mut().poll_recv(cx)
-    }
-
-    fn close_channel(&mut self) {
-        self.close();
-    }
-
-    fn remaining(&self) -> (usize, Option<usize>) {
-        let len = self.len();
-        if self.sender_strong_count() == 0 {
-            (len, Some(len))
-        } else {
-            (len, None)
-        }
+fn unbounded_remaining<T>(receiver: &mpsc::UnboundedReceiver<T>) -> (usize, Option<usize>) {
+    let len = receiver.len();
+    if receiver.sender_strong_count() == 0 {
+        (len, Some(len))
+    } else {
+        // Even after `close`, a send racing with it may still land.
+        (len, None)
     }
 }
 

@@ -172,59 +172,53 @@ impl Chan for TokioMpsc {
     }
 }
 
-#[cfg(feature = "async-std")]
-pub(crate) struct AsyncStdChannel;
-#[cfg(feature = "async-std")]
-impl Chan for AsyncStdChannel {
-    const NAME: &'static str = "async_std::channel (async-channel 1.x)";
-    type Tx = async_std::channel::Sender<u64>;
-    type Stream = rill_channel::async_std::ReceiverStream<u64>;
-    fn bounded(capacity: usize) -> (Self::Tx, Self::Stream) {
-        let (tx, rx) = async_std::channel::bounded(capacity);
-        (tx, rill_channel::async_std::ReceiverStream::new(rx))
-    }
-    async fn send(tx: &Self::Tx, item: u64) -> Result<(), u64> {
-        tx.send(item).await.map_err(|e| e.0)
-    }
-    fn try_send(tx: &Self::Tx, item: u64) -> Result<(), TryFail> {
-        use async_std::channel::TrySendError;
-        tx.try_send(item).map_err(|e| match e {
-            TrySendError::Full(v) => TryFail::Full(v),
-            TrySendError::Closed(v) => TryFail::Closed(v),
-        })
-    }
-    fn close(stream: Pin<&mut Self::Stream>) {
-        stream.get_mut().close();
-    }
+/// Both async-channel versions have the same API: one macro, two flavours.
+macro_rules! async_channel_flavour {
+    ($feature:literal, $flavour:ident, $name:literal, $($path:ident)::+, $stream:ty) => {
+        #[cfg(feature = $feature)]
+        pub(crate) struct $flavour;
+        #[cfg(feature = $feature)]
+        impl Chan for $flavour {
+            const NAME: &'static str = $name;
+            type Tx = $($path)::+::Sender<u64>;
+            type Stream = $stream;
+            fn bounded(capacity: usize) -> (Self::Tx, Self::Stream) {
+                use rill_channel::IntoStream;
+                let (tx, rx) = $($path)::+::bounded(capacity);
+                (tx, rx.into_stream())
+            }
+            async fn send(tx: &Self::Tx, item: u64) -> Result<(), u64> {
+                tx.send(item).await.map_err(|e| e.0)
+            }
+            fn try_send(tx: &Self::Tx, item: u64) -> Result<(), TryFail> {
+                use $($path)::+::TrySendError;
+                tx.try_send(item).map_err(|e| match e {
+                    TrySendError::Full(v) => TryFail::Full(v),
+                    TrySendError::Closed(v) => TryFail::Closed(v),
+                })
+            }
+            fn close(stream: Pin<&mut Self::Stream>) {
+                // async-channel 2.x receivers are !Unpin: close through `&`.
+                stream.get_ref().close();
+            }
+        }
+    };
 }
 
-#[cfg(feature = "async-channel")]
-pub(crate) struct AsyncChannel2;
-#[cfg(feature = "async-channel")]
-impl Chan for AsyncChannel2 {
-    const NAME: &'static str = "async-channel 2.x";
-    type Tx = async_channel::Sender<u64>;
-    type Stream = rill_channel::async_channel::ReceiverStream<u64>;
-    fn bounded(capacity: usize) -> (Self::Tx, Self::Stream) {
-        use rill_channel::IntoStream;
-        let (tx, rx) = async_channel::bounded(capacity);
-        (tx, rx.into_stream())
-    }
-    async fn send(tx: &Self::Tx, item: u64) -> Result<(), u64> {
-        tx.send(item).await.map_err(|e| e.0)
-    }
-    fn try_send(tx: &Self::Tx, item: u64) -> Result<(), TryFail> {
-        use async_channel::TrySendError;
-        tx.try_send(item).map_err(|e| match e {
-            TrySendError::Full(v) => TryFail::Full(v),
-            TrySendError::Closed(v) => TryFail::Closed(v),
-        })
-    }
-    fn close(stream: Pin<&mut Self::Stream>) {
-        // async-channel 2.x receivers are !Unpin: close through `&`.
-        stream.get_ref().close();
-    }
-}
+async_channel_flavour!(
+    "async-std",
+    AsyncStdChannel,
+    "async_std::channel (async-channel 1.x)",
+    async_std::channel,
+    rill_channel::async_std::ReceiverStream<u64>
+);
+async_channel_flavour!(
+    "async-channel",
+    AsyncChannel2,
+    "async-channel 2.x",
+    async_channel,
+    rill_channel::async_channel::ReceiverStream<u64>
+);
 
 /// The next item of a pinned stream.
 pub(crate) async fn next<S: Stream + ?Sized>(stream: &mut Pin<Box<S>>) -> Option<S::Item> {
