@@ -34,6 +34,7 @@ fn main() {
     println!("=========");
     part_hand_written();
     part_constructors();
+    part_adapters();
     part_channels();
 }
 
@@ -96,12 +97,34 @@ fn part_constructors() {
     assert_eq!(items[4], "item 4");
 }
 
+/// Adapters: `filter`, `map`, `take` and `chunks`, with futures-util's names.
+fn part_adapters() {
+    use core::future::ready;
+    use rill::stream;
+
+    println!();
+    println!("Adapters: the even squares, with filter and map");
+    // `filter` takes a closure that returns a future: `ready` for a plain
+    // test, or an `async move` block.
+    let even_squares = stream::iter(1..=10)
+        .filter(|x| ready(x % 2 == 0))
+        .map(|x| x * x);
+    let even_squares: Vec<u32> = rill_test::block_on(even_squares.collect());
+    println!("   {even_squares:?}");
+    assert_eq!(even_squares, [4, 16, 36, 64, 100]);
+
+    let chunks: Vec<Vec<u32>> = rill_test::block_on(stream::iter(1..).take(7).chunks(3).collect());
+    println!("   the first 7 of 1.., in chunks of 3: {chunks:?}");
+    assert_eq!(chunks, [vec![1, 2, 3], vec![4, 5, 6], vec![7]]);
+}
+
 /// Channels: receivers as streams, and streams back into channels.
 ///
 /// With rill's `tokio` / `async-std` features this is `rill::channel`; the
 /// tour reaches it through its `rill-channel` dev-dependency so that it runs
 /// with rill's default features.
 fn part_channels() {
+    use core::future::ready;
     use rill_channel::{IntoStream, send_all};
 
     println!();
@@ -109,8 +132,7 @@ fn part_channels() {
 
     // A producer task sends 1..=20 over a bounded tokio channel; the
     // consumer turns the receiver into a stream and keeps the even numbers,
-    // squared, summing them. (Until `filter`/`map`/`for_each` land, a small
-    // `next` loop does their work.)
+    // squared, summing them with `filter`, `map` and `for_each`.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .build()
@@ -124,13 +146,15 @@ fn part_channels() {
             }
             // `tx` drops here: the stream ends once the buffer is drained.
         });
-        let mut numbers = rx.into_stream();
         let mut sum = 0;
-        while let Some(n) = numbers.next().await {
-            if n % 2 == 0 {
-                sum += n * n;
-            }
-        }
+        rx.into_stream()
+            .filter(|n| ready(n % 2 == 0))
+            .map(|n| n * n)
+            .for_each(|square| {
+                sum += square;
+                ready(())
+            })
+            .await;
         producer.await.expect("the producer finished");
         sum
     });
@@ -147,13 +171,15 @@ fn part_channels() {
                 .await
                 .expect("the consumer is alive")
         });
-        let mut numbers = rx.into_stream();
         let mut sum = 0;
-        while let Some(n) = numbers.next().await {
-            if n % 2 == 0 {
-                sum += n * n;
-            }
-        }
+        rx.into_stream()
+            .filter(|n| ready(n % 2 == 0))
+            .map(|n| n * n)
+            .for_each(|square| {
+                sum += square;
+                ready(())
+            })
+            .await;
         let sent = producer.await;
         println!("   async-std: the producer sent {sent} items with send_all");
         sum
