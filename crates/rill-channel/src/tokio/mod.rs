@@ -113,15 +113,25 @@ macro_rules! impl_tokio_receive {
 impl_tokio_receive!(Receiver, bounded_remaining);
 impl_tokio_receive!(UnboundedReceiver, unbounded_remaining);
 
+/// `len()` of tokio's mpsc receivers could underflow before tokio 1.52.3
+/// (and 1.47.5), which the workspace still allows: a wrapped-around count
+/// would make a huge lower bound (and `collect` reserve for it). Treat it as
+/// unknown: `None`.
+fn buffered(len: usize) -> Option<usize> {
+    (len <= usize::MAX / 2).then_some(len)
+}
+
 fn bounded_remaining<T>(receiver: &mpsc::Receiver<T>) -> (usize, Option<usize>) {
-    let len = receiver.len();
+    let Some(len) = buffered(receiver.len()) else {
+        return (0, None);
+    };
     if receiver.sender_strong_count() == 0 {
         // No sender, no permit (permits hold a sender): nothing more.
         (len, Some(len))
     } else if receiver.is_closed() {
         // Permits reserved before the close may still be used; every
         // buffered message and every permit holds one unit of capacity.
-        let held = receiver.max_capacity() - receiver.capacity();
+        let held = receiver.max_capacity().saturating_sub(receiver.capacity());
         (len, Some(held.max(len)))
     } else {
         (len, None)
@@ -129,7 +139,9 @@ fn bounded_remaining<T>(receiver: &mpsc::Receiver<T>) -> (usize, Option<usize>) 
 }
 
 fn unbounded_remaining<T>(receiver: &mpsc::UnboundedReceiver<T>) -> (usize, Option<usize>) {
-    let len = receiver.len();
+    let Some(len) = buffered(receiver.len()) else {
+        return (0, None);
+    };
     if receiver.sender_strong_count() == 0 {
         (len, Some(len))
     } else {
