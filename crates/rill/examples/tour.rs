@@ -36,6 +36,7 @@ fn main() {
     part_constructors();
     part_adapters();
     part_try_stream();
+    part_channels();
 }
 
 /// Part 1: a `Stream` written by hand, polled with `poll_next`.
@@ -210,4 +211,74 @@ fn part_try_stream() {
         total.map_err(|e| e.to_string()),
         Err("connection reset".to_owned())
     );
+}
+
+/// Channels: receivers as streams, and streams back into channels.
+///
+/// With rill's `tokio` / `async-std` features this is `rill::channel`; the
+/// tour reaches it through its `rill-channel` dev-dependency so that it runs
+/// with rill's default features.
+fn part_channels() {
+    use core::future::ready;
+    use rill_channel::{IntoStream, send_all};
+
+    println!();
+    println!("Channels: a tokio mpsc receiver and an async-std channel as streams");
+
+    // A producer task sends 1..=20 over a bounded tokio channel; the
+    // consumer turns the receiver into a stream and keeps the even numbers,
+    // squared, summing them with `filter`, `map` and `for_each`.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .build()
+        .expect("a tokio runtime");
+    let tokio_sum = runtime.block_on(async {
+        let (tx, rx) = tokio::sync::mpsc::channel::<u64>(4);
+        let producer = tokio::spawn(async move {
+            for n in 1..=20 {
+                // Waits whenever 4 items are buffered: backpressure.
+                tx.send(n).await.expect("the consumer is alive");
+            }
+            // `tx` drops here: the stream ends once the buffer is drained.
+        });
+        let mut sum = 0;
+        rx.into_stream()
+            .filter(|n| ready(n % 2 == 0))
+            .map(|n| n * n)
+            .for_each(|square| {
+                sum += square;
+                ready(())
+            })
+            .await;
+        producer.await.expect("the producer finished");
+        sum
+    });
+    println!("   tokio mpsc: sum of the even squares of 1..=20 = {tokio_sum}");
+    assert_eq!(tokio_sum, 1540);
+
+    // The same with async-std: the producer feeds a rill stream into the
+    // channel with `send_all` (backpressure both ways), the consumer reads
+    // the receiver as a stream.
+    let async_std_sum = async_std::task::block_on(async {
+        let (tx, rx) = async_std::channel::bounded::<u64>(4);
+        let producer = async_std::task::spawn(async move {
+            send_all(rill::stream::iter(1..=20), &tx)
+                .await
+                .expect("the consumer is alive")
+        });
+        let mut sum = 0;
+        rx.into_stream()
+            .filter(|n| ready(n % 2 == 0))
+            .map(|n| n * n)
+            .for_each(|square| {
+                sum += square;
+                ready(())
+            })
+            .await;
+        let sent = producer.await;
+        println!("   async-std: the producer sent {sent} items with send_all");
+        sum
+    });
+    println!("   async-std channel: the same sum = {async_std_sum}");
+    assert_eq!(async_std_sum, tokio_sum);
 }

@@ -39,6 +39,11 @@
 //! | `std`          | yes     | the standard library; implies `alloc`                 |
 //! | `alloc`        | via std | [`BoxStream`], [`LocalBoxStream`]                     |
 //! | `futures-core` | no      | [`compat::Compat`]: to and from `futures_core::Stream` |
+//! | `tokio`        | no      | `channel::tokio`: tokio mpsc/broadcast/watch receivers as streams |
+//! | `async-std`    | no      | `channel::async_std`: `async_std::channel` receivers as streams |
+//! | `async-channel`| no      | `channel::async_channel`: async-channel 2.x (smol) receivers as streams |
+//!
+//! The runtime features imply `std`; `channel` exists when one of them is on.
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -58,6 +63,11 @@ pub use rill_combinators::Either;
 
 // TryStreamExt (streams of `Result`s).
 pub use rill_combinators::TryStreamExt;
+
+// Channels (rill-channel): present with any runtime feature, since the crate
+// needs std and the facade must stay no_std without them.
+#[cfg(any(feature = "tokio", feature = "async-std", feature = "async-channel"))]
+pub use rill_channel as channel;
 
 /// The traits most stream code needs, for a glob import:
 /// `use rill::prelude::*;`.
