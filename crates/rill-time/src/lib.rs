@@ -38,6 +38,9 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+// Without a backend nothing constructs the adapters: only the trait and the
+// types are there to name.
+#![cfg_attr(not(any(feature = "tokio", feature = "async-io")), allow(dead_code))]
 
 extern crate alloc;
 #[cfg(feature = "async-io")]
