@@ -39,6 +39,14 @@
 //! | `std`          | yes     | the standard library; implies `alloc`                 |
 //! | `alloc`        | via std | [`BoxStream`], [`LocalBoxStream`]                     |
 //! | `futures-core` | no      | [`compat::Compat`]: to and from `futures_core::Stream` |
+//! | `tokio`        | no      | `rill::time` on `tokio::time`, `rill::io` on tokio readers and listeners |
+//! | `async-io`     | no      | `rill::time` on `async_io::Timer` (async-std, smol)     |
+//! | `futures-io`   | no      | `rill::io` on futures-io readers (async-std, smol)      |
+//!
+//! `rill::time` (the `rill-time` crate) is there with `tokio` or `async-io`;
+//! pick the backend by import: `use rill::time::tokio::StreamTimeExt;`.
+//! `rill::io` (the `rill-io` crate) is there with `tokio` or `futures-io`:
+//! `rill::io::tokio::lines(reader)`.
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -52,6 +60,16 @@ pub use rill_core::{FusedStream, Stream, TryStream};
 pub use rill_core::compat;
 
 pub use rill_combinators::{StreamExt, stream};
+
+// region: time and io (issue 8)
+#[cfg(any(feature = "tokio", feature = "async-io"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "tokio", feature = "async-io"))))]
+pub use rill_time as time;
+
+#[cfg(any(feature = "tokio", feature = "futures-io"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "tokio", feature = "futures-io"))))]
+pub use rill_io as io;
+// endregion: time and io
 
 /// The traits most stream code needs, for a glob import:
 /// `use rill::prelude::*;`.
