@@ -97,7 +97,7 @@ impl<S: Stream, T: Timer> Stream for ChunksTimeout<S, T> {
                 }
                 Poll::Ready(None) => {
                     *this.done = true;
-                    this.deadline.clear();
+                    this.deadline.release();
                     if this.items.is_empty() {
                         return Poll::Ready(None);
                     }

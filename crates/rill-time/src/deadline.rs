@@ -55,6 +55,15 @@ impl<T: Timer> Deadline<T> {
         *self.project().target = None;
     }
 
+    /// Forgets the target and drops the sleep, deregistering it from the
+    /// runtime (for when the adapter has ended: no stray wake-up later).
+    pub(crate) fn release(self: Pin<&mut Self>) {
+        let mut this = self.project();
+        *this.target = None;
+        *this.armed_at = None;
+        this.sleep.set(None);
+    }
+
     /// `Ready(target)` once the target instant is reached, and the target is
     /// cleared; `Pending` with the waker registered before that. Without a
     /// target: `Pending` and no waker registered (the caller must have

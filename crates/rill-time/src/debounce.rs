@@ -83,7 +83,7 @@ impl<S: Stream, T: Timer> Stream for Debounce<S, T> {
                 }
                 Poll::Ready(None) => {
                     *this.done = true;
-                    this.deadline.clear();
+                    this.deadline.release();
                     return Poll::Ready(this.pending.take());
                 }
                 Poll::Pending => {

@@ -59,6 +59,7 @@ impl<S: Stream, T: Timer> Stream for Throttle<S, T> {
             }
             Poll::Ready(None) => {
                 *this.done = true;
+                this.deadline.release();
                 Poll::Ready(None)
             }
             Poll::Pending => Poll::Pending,

@@ -62,7 +62,7 @@ impl<S: Stream, T: Timer> Stream for Timeout<S, T> {
             }
             Poll::Ready(None) => {
                 *this.done = true;
-                this.deadline.clear();
+                this.deadline.release();
                 return Poll::Ready(None);
             }
             Poll::Pending => {}

@@ -326,10 +326,6 @@ proptest! {
             let got = timed(make_plan(&gaps).chunks_timeout(max, ms(d))).await;
             assert!(got.iter().all(|(_, b)| !b.is_empty() && b.len() <= max));
             assert_eq!(got.into_iter().flat_map(|(_, b)| b).collect::<Vec<_>>(), all);
-            // Through `interleave_pending` the batches are the same.
-            let plain = timed(make_plan(&gaps).chunks_timeout(max, ms(d))).await;
-            let inter = timed(rill_test::interleave_pending(make_plan(&gaps)).chunks_timeout(max, ms(d))).await;
-            assert_eq!(plain, inter);
             // debounce: an increasing subsequence that ends with the last item.
             let got: Vec<usize> = timed(make_plan(&gaps).debounce(ms(d))).await.into_iter().map(|(_, i)| i).collect();
             assert!(got.windows(2).all(|w| w[0] < w[1]));
@@ -340,4 +336,55 @@ proptest! {
             assert!(got.first().is_none_or(|(t, _)| *t >= ms(d)));
         });
     }
+
+    #[test]
+    fn interleaved_pending_changes_nothing(gaps in plan_strategy(), d in 1u64..200, max in 1usize..5) {
+        // However often the inner stream says "not yet" (waking at once),
+        // every adapter gives the same results at the same times.
+        let pend = |g: &[u64]| rill_test::interleave_pending(make_plan(g));
+        paused(async {
+            assert_eq!(timed(make_plan(&gaps).timeout(ms(d))).await, timed(pend(&gaps).timeout(ms(d))).await);
+            assert_eq!(
+                timed(make_plan(&gaps).timeout_repeating(ms(d))).await,
+                timed(pend(&gaps).timeout_repeating(ms(d))).await
+            );
+            assert_eq!(timed(make_plan(&gaps).throttle(ms(d))).await, timed(pend(&gaps).throttle(ms(d))).await);
+            assert_eq!(
+                timed(make_plan(&gaps).chunks_timeout(max, ms(d))).await,
+                timed(pend(&gaps).chunks_timeout(max, ms(d))).await
+            );
+            assert_eq!(timed(make_plan(&gaps).debounce(ms(d))).await, timed(pend(&gaps).debounce(ms(d))).await);
+            assert_eq!(timed(make_plan(&gaps).delay(ms(d))).await, timed(pend(&gaps).delay(ms(d))).await);
+        });
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn debounce_yields_to_the_executor_over_an_endless_ready_stream() {
+    let (waker, count) = rill_test::counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    let mut s = Box::pin(stream::iter(0u64..).debounce(ms(10)));
+    // Always ready: the adapter takes a bounded number of items, wakes
+    // itself and returns `Pending` instead of looping for ever.
+    assert!(s.as_mut().poll_next(&mut cx).is_pending());
+    assert_eq!(count.get(), 1);
+    assert!(s.as_mut().poll_next(&mut cx).is_pending());
+    assert_eq!(count.get(), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_ended_adapter_drops_its_timer() {
+    // Items at 0 and 50 ms, then the end; the timeout's sleep was armed for
+    // 100 ms while it waited for the second item.
+    let (waker, count) = rill_test::counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    let mut s = Box::pin(Plan::new([(ms(0), 1u8), (ms(50), 2)]).timeout(ms(100)));
+    assert_eq!(s.as_mut().poll_next(&mut cx), Poll::Ready(Some(Ok(1))));
+    assert!(s.as_mut().poll_next(&mut cx).is_pending());
+    tokio::time::sleep(ms(60)).await;
+    assert_eq!(s.as_mut().poll_next(&mut cx), Poll::Ready(Some(Ok(2))));
+    assert_eq!(s.as_mut().poll_next(&mut cx), Poll::Ready(None));
+    let before = count.get();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(count.get(), before, "no stray wake-up after the end");
 }
