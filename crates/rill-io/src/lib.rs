@@ -44,6 +44,8 @@
 )]
 #[macro_use]
 mod backend;
+#[macro_use]
+mod macros;
 mod lines;
 mod listener;
 mod reader_stream;

@@ -27,6 +27,20 @@ pin_project! {
     ///
     /// Memory: the reader's buffer plus the line being read; a line that
     /// fits in the reader's buffer is copied once, into its `String`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "futures-io")] {
+    /// use rill_combinators::StreamExt;
+    ///
+    /// let lines: rill_io::Lines<&[u8], rill_io::futures_io::FuturesIo> =
+    ///     rill_io::futures_io::lines(&b"x\ny"[..]);
+    /// let got: Vec<String> = rill_test::block_on(lines.collect::<Vec<_>>())
+    ///     .into_iter()
+    ///     .collect::<Result<_, _>>()
+    ///     .unwrap();
+    /// assert_eq!(got, ["x", "y"]);
+    /// # }
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct Lines<R, Io> {
         #[pin]
@@ -38,6 +52,8 @@ pin_project! {
     }
 }
 
+reader_access!(Lines, "rill_io::tokio::lines(&b\"a\\n\"[..])");
+
 impl<R, Io> Lines<R, Io> {
     pub(crate) fn new(reader: R) -> Self {
         Self {
@@ -46,45 +62,6 @@ impl<R, Io> Lines<R, Io> {
             done: false,
             _io: PhantomData,
         }
-    }
-
-    /// Returns a shared reference to the reader.
-    ///
-    /// ```
-    /// # #[cfg(feature = "tokio")] {
-    /// let lines = rill_io::tokio::lines(&b"a\n"[..]);
-    /// assert_eq!(lines.get_ref(), &b"a\n");
-    /// # }
-    /// ```
-    pub fn get_ref(&self) -> &R {
-        &self.reader
-    }
-
-    /// Returns a mutable reference to the reader; reading from it directly
-    /// skips those bytes.
-    ///
-    /// ```
-    /// # #[cfg(feature = "tokio")] {
-    /// let mut lines = rill_io::tokio::lines(&b"a\n"[..]);
-    /// *lines.get_mut() = &b"b\n"[..];
-    /// assert_eq!(lines.into_inner(), b"b\n");
-    /// # }
-    /// ```
-    pub fn get_mut(&mut self) -> &mut R {
-        &mut self.reader
-    }
-
-    /// Consumes the stream and returns the reader; the start of a line read
-    /// but not yet yielded is lost.
-    ///
-    /// ```
-    /// # #[cfg(feature = "tokio")] {
-    /// let lines = rill_io::tokio::lines(&b"a\n"[..]);
-    /// assert_eq!(lines.into_inner(), b"a\n");
-    /// # }
-    /// ```
-    pub fn into_inner(self) -> R {
-        self.reader
     }
 }
 

@@ -13,6 +13,24 @@ use crate::source::Accept;
 /// Yields `io::Result` of each accepted connection. It never ends: an
 /// accept error (such as running out of file descriptors) is yielded and
 /// the stream goes on, so the caller decides whether to stop.
+///
+/// ```
+/// # #[cfg(feature = "tokio")]
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use rill_combinators::StreamExt;
+///
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+/// let addr = listener.local_addr()?;
+/// let mut incoming = rill_io::ListenerStream::new(listener);
+/// let _client = tokio::net::TcpStream::connect(addr).await?;
+/// let conn = incoming.next().await.unwrap()?;
+/// assert_eq!(conn.local_addr()?, addr);
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "tokio"))]
+/// # fn main() {}
+/// ```
 #[must_use = "streams do nothing unless polled"]
 pub struct ListenerStream<L> {
     listener: L,

@@ -26,6 +26,20 @@ pin_project! {
     /// does not hold the unused space. The stream ends when a read returns
     /// 0 bytes; an error of the reader is yielded once and ends the stream.
     /// After the end, `None` forever (fused).
+    ///
+    /// ```
+    /// # #[cfg(feature = "futures-io")] {
+    /// use rill_combinators::StreamExt;
+    ///
+    /// let chunks: rill_io::ReaderStream<&[u8], rill_io::futures_io::FuturesIo> =
+    ///     rill_io::futures_io::reader_stream_with_capacity(&b"abc"[..], 2);
+    /// let got: Vec<Vec<u8>> = rill_test::block_on(chunks.collect::<Vec<_>>())
+    ///     .into_iter()
+    ///     .collect::<Result<_, _>>()
+    ///     .unwrap();
+    /// assert_eq!(got, [b"ab".to_vec(), b"c".to_vec()]);
+    /// # }
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct ReaderStream<R, Io> {
         #[pin]
@@ -36,6 +50,11 @@ pin_project! {
         _io: PhantomData<fn() -> Io>,
     }
 }
+
+reader_access!(
+    ReaderStream,
+    "rill_io::tokio::reader_stream(&b\"a\\n\"[..])"
+);
 
 impl<R, Io> ReaderStream<R, Io> {
     #[track_caller]
@@ -51,43 +70,6 @@ impl<R, Io> ReaderStream<R, Io> {
             done: false,
             _io: PhantomData,
         }
-    }
-
-    /// Returns a shared reference to the reader.
-    ///
-    /// ```
-    /// # #[cfg(feature = "tokio")] {
-    /// let chunks = rill_io::tokio::reader_stream(&b"abc"[..]);
-    /// assert_eq!(chunks.get_ref(), &b"abc");
-    /// # }
-    /// ```
-    pub fn get_ref(&self) -> &R {
-        &self.reader
-    }
-
-    /// Returns a mutable reference to the reader.
-    ///
-    /// ```
-    /// # #[cfg(feature = "tokio")] {
-    /// let mut chunks = rill_io::tokio::reader_stream(&b"abc"[..]);
-    /// *chunks.get_mut() = &b"x"[..];
-    /// assert_eq!(chunks.into_inner(), b"x");
-    /// # }
-    /// ```
-    pub fn get_mut(&mut self) -> &mut R {
-        &mut self.reader
-    }
-
-    /// Consumes the stream and returns the reader.
-    ///
-    /// ```
-    /// # #[cfg(feature = "tokio")] {
-    /// let chunks = rill_io::tokio::reader_stream(&b"abc"[..]);
-    /// assert_eq!(chunks.into_inner(), b"abc");
-    /// # }
-    /// ```
-    pub fn into_inner(self) -> R {
-        self.reader
     }
 }
 

@@ -17,6 +17,22 @@ const MAX_RESERVE: usize = 1024;
 pin_project! {
     /// Stream for `chunks_timeout` (see
     /// [`StreamTimeExt::chunks_timeout`](crate::tokio::StreamTimeExt::chunks_timeout)).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+    /// # async fn main() {
+    /// use core::time::Duration;
+    /// use rill_combinators::{StreamExt, stream};
+    /// use rill_time::tokio::{StreamTimeExt, TokioTimer};
+    ///
+    /// let s: rill_time::ChunksTimeout<_, TokioTimer> =
+    ///     stream::iter([1, 2, 3]).chunks_timeout(2, Duration::from_secs(1));
+    /// assert_eq!(s.collect::<Vec<_>>().await, [vec![1, 2], vec![3]]);
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct ChunksTimeout<S: Stream, T: Timer> {
         #[pin]
@@ -29,6 +45,8 @@ pin_project! {
         done: bool,
     }
 }
+
+delegate_access!(ChunksTimeout<T> where S: Stream, "stream::iter([1, 2]).chunks_timeout(2, d)");
 
 impl<S: Stream, T: Timer> ChunksTimeout<S, T> {
     #[track_caller]
@@ -45,31 +63,6 @@ impl<S: Stream, T: Timer> ChunksTimeout<S, T> {
             period,
             done: false,
         }
-    }
-
-    /// Returns a shared reference to the underlying stream.
-    pub fn get_ref(&self) -> &S {
-        &self.stream
-    }
-
-    /// Returns a mutable reference to the underlying stream.
-    ///
-    /// Pulling items from it directly may confuse this adapter.
-    pub fn get_mut(&mut self) -> &mut S {
-        &mut self.stream
-    }
-
-    /// Returns a pinned mutable reference to the underlying stream.
-    ///
-    /// Pulling items from it directly may confuse this adapter.
-    pub fn get_pin_mut(self: Pin<&mut Self>) -> Pin<&mut S> {
-        self.project().stream
-    }
-
-    /// Consumes the adapter and returns the underlying stream; the items of
-    /// the batch being filled are dropped.
-    pub fn into_inner(self) -> S {
-        self.stream
     }
 }
 

@@ -16,6 +16,21 @@ const BUDGET: usize = 64;
 pin_project! {
     /// Stream for `debounce` (see
     /// [`StreamTimeExt::debounce`](crate::tokio::StreamTimeExt::debounce)).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+    /// # async fn main() {
+    /// use core::time::Duration;
+    /// use rill_combinators::{StreamExt, stream};
+    /// use rill_time::tokio::{StreamTimeExt, TokioTimer};
+    ///
+    /// let s: rill_time::Debounce<_, TokioTimer> = stream::iter([1, 2]).debounce(Duration::from_secs(1));
+    /// assert_eq!(s.collect::<Vec<_>>().await, [2]);
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct Debounce<S: Stream, T: Timer> {
         #[pin]
@@ -28,6 +43,8 @@ pin_project! {
     }
 }
 
+delegate_access!(Debounce<T> where S: Stream, "stream::iter([1, 2]).debounce(d)");
+
 impl<S: Stream, T: Timer> Debounce<S, T> {
     pub(crate) fn new(stream: S, period: Duration) -> Self {
         Self {
@@ -37,31 +54,6 @@ impl<S: Stream, T: Timer> Debounce<S, T> {
             period,
             done: false,
         }
-    }
-
-    /// Returns a shared reference to the underlying stream.
-    pub fn get_ref(&self) -> &S {
-        &self.stream
-    }
-
-    /// Returns a mutable reference to the underlying stream.
-    ///
-    /// Pulling items from it directly may confuse this adapter.
-    pub fn get_mut(&mut self) -> &mut S {
-        &mut self.stream
-    }
-
-    /// Returns a pinned mutable reference to the underlying stream.
-    ///
-    /// Pulling items from it directly may confuse this adapter.
-    pub fn get_pin_mut(self: Pin<&mut Self>) -> Pin<&mut S> {
-        self.project().stream
-    }
-
-    /// Consumes the adapter and returns the underlying stream; an item
-    /// waiting for its quiet period is dropped.
-    pub fn into_inner(self) -> S {
-        self.stream
     }
 }
 

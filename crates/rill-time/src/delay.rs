@@ -12,6 +12,21 @@ use crate::deadline::Deadline;
 pin_project! {
     /// Stream for `delay` (see
     /// [`StreamTimeExt::delay`](crate::tokio::StreamTimeExt::delay)).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+    /// # async fn main() {
+    /// use core::time::Duration;
+    /// use rill_combinators::{StreamExt, stream};
+    /// use rill_time::tokio::{StreamTimeExt, TokioTimer};
+    ///
+    /// let s: rill_time::Delay<_, TokioTimer> = stream::iter([1, 2]).delay(Duration::from_secs(1));
+    /// assert_eq!(s.collect::<Vec<_>>().await, [1, 2]);
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct Delay<S, T: Timer> {
         #[pin]
@@ -24,7 +39,7 @@ pin_project! {
     }
 }
 
-delegate_access!(Delay<T>);
+delegate_access!(Delay<T>, "stream::iter([1, 2]).delay(d)");
 
 const UNSTARTED: u8 = 0;
 const WAITING: u8 = 1;

@@ -12,6 +12,24 @@ use crate::deadline::Deadline;
 pin_project! {
     /// Stream of ticks made by `interval` (see
     /// [`tokio::interval`](crate::tokio::interval)); never ends.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+    /// # async fn main() {
+    /// use core::time::Duration;
+    /// use rill_combinators::{StreamExt, stream};
+    /// use rill_time::tokio::{StreamTimeExt, TokioTimer};
+    ///
+    /// let mut ticks = core::pin::pin!(rill_time::tokio::interval(Duration::from_secs(1)));
+    /// let a = ticks.next().await.unwrap();
+    /// let b = ticks.next().await.unwrap();
+    /// assert_eq!(b - a, Duration::from_secs(1));
+    /// let _: &rill_time::Interval<TokioTimer> = &ticks;
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct Interval<T: Timer> {
         #[pin]

@@ -12,6 +12,21 @@ use crate::deadline::Deadline;
 pin_project! {
     /// Stream for `throttle` (see
     /// [`StreamTimeExt::throttle`](crate::tokio::StreamTimeExt::throttle)).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+    /// # async fn main() {
+    /// use core::time::Duration;
+    /// use rill_combinators::{StreamExt, stream};
+    /// use rill_time::tokio::{StreamTimeExt, TokioTimer};
+    ///
+    /// let s: rill_time::Throttle<_, TokioTimer> = stream::iter([1, 2]).throttle(Duration::from_secs(1));
+    /// assert_eq!(s.collect::<Vec<_>>().await, [1, 2]);
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct Throttle<S, T: Timer> {
         #[pin]
@@ -23,7 +38,7 @@ pin_project! {
     }
 }
 
-delegate_access!(Throttle<T>);
+delegate_access!(Throttle<T>, "stream::iter([1, 2]).throttle(d)");
 
 impl<S: Stream, T: Timer> Throttle<S, T> {
     pub(crate) fn new(stream: S, period: Duration) -> Self {

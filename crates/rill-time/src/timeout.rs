@@ -14,6 +14,21 @@ pin_project! {
     /// [`StreamTimeExt::timeout`](crate::tokio::StreamTimeExt::timeout)).
     ///
     /// Items come through as `Ok(item)`; an `Err(Elapsed)` marks silence.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+    /// # async fn main() {
+    /// use core::time::Duration;
+    /// use rill_combinators::{StreamExt, stream};
+    /// use rill_time::tokio::{StreamTimeExt, TokioTimer};
+    ///
+    /// let s: rill_time::Timeout<_, TokioTimer> = stream::iter([1]).timeout(Duration::from_secs(1));
+    /// assert_eq!(s.collect::<Vec<_>>().await, [Ok(1)]);
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     #[must_use = "streams do nothing unless polled"]
     pub struct Timeout<S, T: Timer> {
         #[pin]
@@ -27,7 +42,7 @@ pin_project! {
     }
 }
 
-delegate_access!(Timeout<T>);
+delegate_access!(Timeout<T>, "stream::iter([1, 2]).timeout(d)");
 
 impl<S: Stream, T: Timer> Timeout<S, T> {
     pub(crate) fn new(stream: S, period: Duration, repeat: bool) -> Self {

@@ -39,13 +39,63 @@ pub trait Timer: Sealed {
 
     /// The current time of this timer's clock (for tokio, the paused or
     /// mocked clock when there is one).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+    /// # async fn main() {
+    /// use core::time::Duration;
+    /// use rill_time::Timer;
+    /// use rill_time::tokio::TokioTimer;
+    ///
+    /// let t = TokioTimer::now();
+    /// tokio::time::advance(Duration::from_secs(5)).await;
+    /// assert_eq!(TokioTimer::now() - t, Duration::from_secs(5));
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn now() -> Self::Instant;
 
     /// A sleep that completes at `deadline` (at once if it has passed).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+    /// # async fn main() {
+    /// use core::time::Duration;
+    /// use rill_time::Timer;
+    /// use rill_time::tokio::TokioTimer;
+    ///
+    /// let start = TokioTimer::now();
+    /// TokioTimer::sleep_until(start + Duration::from_secs(3)).await;
+    /// assert_eq!(TokioTimer::now() - start, Duration::from_secs(3));
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn sleep_until(deadline: Self::Instant) -> Self::Sleep;
 
     /// Moves an existing sleep to a new deadline, as if it had just been
     /// created by [`sleep_until`](Timer::sleep_until); a sleep that already
     /// completed may be reset and polled again.
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+    /// # async fn main() {
+    /// use core::time::Duration;
+    /// use rill_time::Timer;
+    /// use rill_time::tokio::TokioTimer;
+    ///
+    /// let start = TokioTimer::now();
+    /// let mut sleep = core::pin::pin!(TokioTimer::sleep_until(start + Duration::from_secs(9)));
+    /// TokioTimer::reset(sleep.as_mut(), start + Duration::from_secs(1));
+    /// sleep.await;
+    /// assert_eq!(TokioTimer::now() - start, Duration::from_secs(1));
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
     fn reset(sleep: Pin<&mut Self::Sleep>, deadline: Self::Instant);
 }
