@@ -15,28 +15,27 @@
 //! ```
 #![no_std]
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)] // allowed per item where a module needs it, each block with `// SAFETY:`
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
-#[allow(unused_extern_crates)] // until the first heap-backed adapter lands
 extern crate alloc;
 #[cfg(feature = "std")]
-#[allow(unused_extern_crates)] // until `catch_unwind` lands
 extern crate std;
 
 #[macro_use]
-#[allow(unused_macros)] // until the first adapter uses it
 mod macros;
 
 mod constructors;
+mod either;
 mod stream_ext;
 
+pub use either::Either;
 pub use stream_ext::StreamExt;
 
 pub mod stream {
     //! Stream constructors and the stream and future types that
-    //! [`StreamExt`](crate::StreamExt) methods return.
+    //! [`StreamExt`] methods return.
     //!
     //! ```
     //! use rill_combinators::{StreamExt, stream};

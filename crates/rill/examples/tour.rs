@@ -33,6 +33,8 @@ fn main() {
     println!("rill tour");
     println!("=========");
     part_hand_written();
+    part_constructors();
+    part_adapters();
     part_time_io();
 }
 
@@ -59,6 +61,61 @@ fn part_hand_written() {
         }
     }));
     assert_eq!(seen, [1, 2, 3, 4, 5]);
+}
+
+/// Constructors: walking a paginated API with `unfold`.
+fn part_constructors() {
+    use rill::stream;
+
+    /// A fake API: pages of three items, then an empty page.
+    async fn fetch_page(page: u32) -> Vec<String> {
+        if page >= 3 {
+            return Vec::new();
+        }
+        (0..3).map(|i| format!("item {}", page * 3 + i)).collect()
+    }
+
+    println!();
+    println!("Constructors: a paginated API walked with stream::unfold");
+    // The state is the next page number; the stream ends at the first
+    // empty page.
+    let pages = stream::unfold(0u32, |page| async move {
+        let items = fetch_page(page).await;
+        if items.is_empty() {
+            None
+        } else {
+            Some((items, page + 1))
+        }
+    });
+    let pages: Vec<Vec<String>> = rill_test::block_on(pages.collect());
+    for (n, page) in pages.iter().enumerate() {
+        println!("   page {n}: {page:?}");
+    }
+    let items: Vec<String> = pages.into_iter().flatten().collect();
+    println!("   {} items in all", items.len());
+    assert_eq!(items.len(), 9);
+    assert_eq!(items[4], "item 4");
+}
+
+/// Adapters: `filter`, `map`, `take` and `chunks`, with futures-util's names.
+fn part_adapters() {
+    use core::future::ready;
+    use rill::stream;
+
+    println!();
+    println!("Adapters: the even squares, with filter and map");
+    // `filter` takes a closure that returns a future: `ready` for a plain
+    // test, or an `async move` block.
+    let even_squares = stream::iter(1..=10)
+        .filter(|x| ready(x % 2 == 0))
+        .map(|x| x * x);
+    let even_squares: Vec<u32> = rill_test::block_on(even_squares.collect());
+    println!("   {even_squares:?}");
+    assert_eq!(even_squares, [4, 16, 36, 64, 100]);
+
+    let chunks: Vec<Vec<u32>> = rill_test::block_on(stream::iter(1..).take(7).chunks(3).collect());
+    println!("   the first 7 of 1.., in chunks of 3: {chunks:?}");
+    assert_eq!(chunks, [vec![1, 2, 3], vec![4, 5, 6], vec![7]]);
 }
 
 /// Time and I/O: a log analyzer over a file's lines, and a batcher that

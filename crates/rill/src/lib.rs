@@ -61,6 +61,9 @@ pub use rill_core::compat;
 
 pub use rill_combinators::{StreamExt, stream};
 
+// Constructors, select and Either.
+pub use rill_combinators::Either;
+
 // region: time and io (issue 8)
 #[cfg(any(feature = "tokio", feature = "async-io"))]
 #[cfg_attr(docsrs, doc(cfg(any(feature = "tokio", feature = "async-io"))))]
