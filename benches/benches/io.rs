@@ -5,6 +5,7 @@
 //! 64 KiB `BufReader`) and counts the lines containing "ERROR"; only the
 //! line stream differs.
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,80 +55,165 @@ async fn reader(path: &Path) -> BufReader<tokio::fs::File> {
     BufReader::with_capacity(BUF, file)
 }
 
+/// The three ways to count the ERROR lines, each a whole pass over the log.
+async fn count_rill(path: &Path) -> usize {
+    let mut lines = core::pin::pin!(rill_io::tokio::lines(reader(path).await));
+    let mut errors = 0usize;
+    while let Some(line) = lines.next().await {
+        errors += usize::from(line.expect("read a line").contains("ERROR"));
+    }
+    errors
+}
+
+async fn count_tokio_stream(path: &Path) -> usize {
+    use tokio_stream::StreamExt as _;
+    let mut lines = tokio_stream::wrappers::LinesStream::new(reader(path).await.lines());
+    let mut errors = 0usize;
+    while let Some(line) = lines.next().await {
+        errors += usize::from(line.expect("read a line").contains("ERROR"));
+    }
+    errors
+}
+
+async fn count_raw_loop(path: &Path) -> usize {
+    let mut lines = reader(path).await.lines();
+    let mut errors = 0usize;
+    while let Some(line) = lines.next_line().await.expect("read a line") {
+        errors += usize::from(line.contains("ERROR"));
+    }
+    errors
+}
+
 fn bench_lines(c: &mut Criterion) {
     let path = log_file();
     let rt = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a tokio runtime");
     // All three cases must agree before they are timed.
-    let count = |use_rill: bool| {
-        rt.block_on(async {
-            let mut errors = 0usize;
-            if use_rill {
-                let mut lines = core::pin::pin!(rill_io::tokio::lines(reader(&path).await));
-                while let Some(line) = lines.next().await {
-                    errors += usize::from(line.expect("read a line").contains("ERROR"));
-                }
-            } else {
-                let mut lines = reader(&path).await.lines();
-                while let Some(line) = lines.next_line().await.expect("read a line") {
-                    errors += usize::from(line.contains("ERROR"));
-                }
-            }
-            errors
-        })
-    };
+    let rill = rt.block_on(count_rill(&path));
     assert_eq!(
-        count(true),
-        count(false),
-        "rill and tokio count different lines"
+        rill,
+        rt.block_on(count_tokio_stream(&path)),
+        "tokio-stream differs"
     );
+    assert_eq!(rill, rt.block_on(count_raw_loop(&path)), "raw loop differs");
+    write_notes(&rt, &path);
 
     let mut group = c.benchmark_group("io/lines 100MB filter ERROR");
     group.sample_size(10);
-
     group.bench_function("rill", |b| {
-        b.iter(|| {
-            rt.block_on(async {
-                let mut lines = core::pin::pin!(rill_io::tokio::lines(reader(&path).await));
-                let mut errors = 0usize;
-                while let Some(line) = lines.next().await {
-                    errors += usize::from(line.expect("read a line").contains("ERROR"));
-                }
-                black_box(errors)
-            })
-        });
+        b.iter(|| black_box(rt.block_on(count_rill(&path))));
     });
-
     group.bench_function("tokio-stream", |b| {
-        use tokio_stream::StreamExt as _;
-        b.iter(|| {
-            rt.block_on(async {
-                let mut lines =
-                    tokio_stream::wrappers::LinesStream::new(reader(&path).await.lines());
-                let mut errors = 0usize;
-                while let Some(line) = lines.next().await {
-                    errors += usize::from(line.expect("read a line").contains("ERROR"));
-                }
-                black_box(errors)
-            })
-        });
+        b.iter(|| black_box(rt.block_on(count_tokio_stream(&path))));
     });
-
     group.bench_function("raw loop", |b| {
-        b.iter(|| {
-            rt.block_on(async {
-                let mut lines = reader(&path).await.lines();
-                let mut errors = 0usize;
-                while let Some(line) = lines.next_line().await.expect("read a line") {
-                    errors += usize::from(line.contains("ERROR"));
-                }
-                black_box(errors)
-            })
-        });
+        b.iter(|| black_box(rt.block_on(count_raw_loop(&path))));
     });
-
     group.finish();
+}
+
+/// With `RILL_BENCH_NOTES=<dir>`, measures the heap traffic of one pass of
+/// each case (allocations and peak live bytes, from the counting allocator
+/// below) and writes `<dir>/io.md`.
+fn write_notes(rt: &tokio::runtime::Runtime, path: &Path) {
+    let Some(dir) = std::env::var_os("RILL_BENCH_NOTES") else {
+        return;
+    };
+    let lines = {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).expect("open the log");
+        let mut buf = vec![0u8; BUF];
+        let mut n = 0;
+        loop {
+            let got = file.read(&mut buf).expect("read the log");
+            if got == 0 {
+                break n;
+            }
+            n += buf[..got].iter().filter(|&&b| b == b'\n').count();
+        }
+    };
+    let mut md = String::from(
+        "### io: heap traffic of `lines` over the 100 MB log\n\n\
+         One pass, counting ERROR lines, measured with a counting global allocator.\n\n\
+         | case | allocations | per line | peak live heap |\n|---|---:|---:|---:|\n",
+    );
+    type Case = fn(&Path) -> std::pin::Pin<Box<dyn std::future::Future<Output = usize> + '_>>;
+    let cases: [(&str, Case); 3] = [
+        ("rill", |p| Box::pin(count_rill(p))),
+        ("tokio-stream", |p| Box::pin(count_tokio_stream(p))),
+        ("raw loop", |p| Box::pin(count_raw_loop(p))),
+    ];
+    for (name, case) in cases {
+        let (allocs, peak) = alloc_count::measure(|| rt.block_on(case(path)));
+        writeln!(
+            md,
+            "| {name} | {allocs} | {:.2} | {} KiB |",
+            allocs as f64 / lines as f64,
+            peak / 1024
+        )
+        .expect("format the notes");
+    }
+    md.push_str(&format!("\n{lines} lines.\n"));
+    std::fs::create_dir_all(&dir).expect("create the notes directory");
+    std::fs::write(Path::new(&dir).join("io.md"), md).expect("write io.md");
+}
+
+/// A global allocator that counts allocations and tracks peak live bytes
+/// (a relaxed atomic add per allocation: the same small cost for every case).
+mod alloc_count {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+    static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+    static LIVE: AtomicUsize = AtomicUsize::new(0);
+    static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+    struct Counting;
+
+    fn grew(size: usize) {
+        let live = LIVE.fetch_add(size, Relaxed) + size;
+        PEAK.fetch_max(live, Relaxed);
+    }
+
+    // SAFETY: every method forwards to `System` with the caller's arguments,
+    // which upholds the `GlobalAlloc` contract; the counters never touch the
+    // memory.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            ALLOCS.fetch_add(1, Relaxed);
+            grew(layout.size());
+            // SAFETY: forwarded as is; the caller upholds `alloc`'s contract.
+            unsafe { System.alloc(layout) }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            LIVE.fetch_sub(layout.size(), Relaxed);
+            // SAFETY: `ptr` was allocated by `System` with `layout`.
+            unsafe { System.dealloc(ptr, layout) }
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            ALLOCS.fetch_add(1, Relaxed);
+            LIVE.fetch_sub(layout.size(), Relaxed);
+            grew(new_size);
+            // SAFETY: forwarded as is; the caller upholds `realloc`'s contract.
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
+    }
+
+    #[global_allocator]
+    static GLOBAL: Counting = Counting;
+
+    /// Runs `f` and returns the allocations (and reallocations) it made and
+    /// the peak of live heap bytes above the level it started at.
+    pub(crate) fn measure<R>(f: impl FnOnce() -> R) -> (usize, usize) {
+        let base = LIVE.load(Relaxed);
+        PEAK.store(base, Relaxed);
+        let before = ALLOCS.load(Relaxed);
+        std::hint::black_box(f());
+        (ALLOCS.load(Relaxed) - before, PEAK.load(Relaxed) - base)
+    }
 }
 
 criterion_group!(benches, bench_lines);
