@@ -1,4 +1,5 @@
 //! `lines` and `reader_stream` over both backends.
+#![cfg(all(feature = "tokio", feature = "futures-io"))]
 
 use std::io;
 use std::pin::Pin;

@@ -1,5 +1,6 @@
 //! `lines` streams a generated 200 MB file in constant memory: a counting
 //! global allocator records the peak of live heap bytes while it reads.
+#![cfg(feature = "tokio")]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::Write;
