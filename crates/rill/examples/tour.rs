@@ -37,6 +37,7 @@ fn main() {
     part_adapters();
     part_try_stream();
     part_channels();
+    part_time_io();
 }
 
 /// Part 1: a `Stream` written by hand, polled with `poll_next`.
@@ -281,4 +282,63 @@ fn part_channels() {
     });
     println!("   async-std channel: the same sum = {async_std_sum}");
     assert_eq!(async_std_sum, tokio_sum);
+}
+
+/// Time and I/O: a log analyzer over a file's lines, and a batcher that
+/// cuts by size or by age (rill-time and rill-io, tokio backends; with the
+/// facade's `tokio` feature they are `rill::time` and `rill::io`).
+fn part_time_io() {
+    use core::time::Duration;
+    use std::io::Write;
+
+    use rill_io::tokio::lines;
+    use rill_time::tokio::{StreamTimeExt, interval};
+
+    println!();
+    println!("Time and I/O: a log analyzer and a batcher");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a tokio runtime");
+
+    // The log analyzer: write a small log, stream its lines, count errors.
+    let path = std::env::temp_dir().join(format!("rill-tour-{}.log", std::process::id()));
+    let mut file = std::fs::File::create(&path).expect("create the temp log");
+    for i in 0..1000 {
+        let level = if i % 10 == 3 { "ERROR" } else { "INFO" };
+        writeln!(file, "{level} request {i}").expect("write the temp log");
+    }
+    drop(file);
+    let (total, errors) = rt.block_on(async {
+        // Any tokio `AsyncBufRead` works: here a file in a `BufReader`.
+        let file = tokio::fs::File::open(&path)
+            .await
+            .expect("open the temp log");
+        let mut stream = core::pin::pin!(lines(tokio::io::BufReader::new(file)));
+        let (mut total, mut errors) = (0, 0);
+        while let Some(line) = stream.next().await {
+            let line = line.expect("valid UTF-8");
+            total += 1;
+            errors += usize::from(line.starts_with("ERROR"));
+        }
+        (total, errors)
+    });
+    std::fs::remove_file(&path).expect("remove the temp log");
+    println!("   {total} lines, {errors} of them ERROR");
+    assert_eq!((total, errors), (1000, 100));
+
+    // The batcher: ticks every 10 ms, at most 4 per batch, a batch at most
+    // 25 ms old: batches are cut by age, not by size.
+    let batches = rt.block_on(async {
+        let ticks = interval(Duration::from_millis(10));
+        let mut batches = core::pin::pin!(ticks.chunks_timeout(4, Duration::from_millis(25)));
+        let mut sizes = Vec::new();
+        for _ in 0..3 {
+            let batch = batches.next().await.expect("an interval never ends");
+            sizes.push(batch.len());
+        }
+        sizes
+    });
+    println!("   chunks_timeout(4, 25ms) over a 10 ms interval: batch sizes {batches:?}");
+    assert!(batches.iter().all(|&n| (1..=4).contains(&n)));
 }
