@@ -4,6 +4,8 @@
 //!   combinators return;
 //! - [`StreamExt`]: the everyday adapters and consumers (`map`, `filter`,
 //!   `collect`, ...), with the names and semantics of `futures-util` 0.3.
+//! - [`TryStreamExt`]: the same for streams of `Result`s (`map_ok`,
+//!   `and_then`, `try_filter_map`, `try_collect`, ...).
 //!
 //! # Example
 //!
@@ -29,9 +31,11 @@ mod macros;
 mod constructors;
 mod either;
 mod stream_ext;
+mod try_stream_ext;
 
 pub use either::Either;
 pub use stream_ext::StreamExt;
+pub use try_stream_ext::TryStreamExt;
 
 pub mod stream {
     //! Stream constructors and the stream and future types that
@@ -46,4 +50,5 @@ pub mod stream {
     pub use crate::StreamExt;
     pub use crate::constructors::*;
     pub use crate::stream_ext::*;
+    pub use crate::try_stream_ext::*;
 }

@@ -43,7 +43,11 @@ impl<St: Stream + UnwindSafe> CatchUnwind<St> {
     }
 }
 
-delegate_access!(CatchUnwind<St>, stream: St);
+delegate_access!(
+    CatchUnwind<St>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).catch_unwind()"
+);
 
 impl<St: Stream + UnwindSafe> Stream for CatchUnwind<St> {
     type Item = Result<St::Item, Box<dyn Any + Send>>;

@@ -165,7 +165,11 @@ impl<St: Stream> Chunks<St> {
     }
 }
 
-delegate_access!(Chunks<St>, stream: St, where St: Stream);
+delegate_access!(
+    Chunks<St>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).chunks(2)", where St: Stream
+);
 
 impl<St: Stream> Stream for Chunks<St> {
     type Item = Vec<St::Item>;

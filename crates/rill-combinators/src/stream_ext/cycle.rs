@@ -58,7 +58,11 @@ impl<St: Stream + Clone> Cycle<St> {
     }
 }
 
-delegate_access!(Cycle<St>, stream: St);
+delegate_access!(
+    Cycle<St>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).cycle()"
+);
 
 impl<St: Stream + Clone> Stream for Cycle<St> {
     type Item = St::Item;

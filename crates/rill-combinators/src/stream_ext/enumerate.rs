@@ -30,7 +30,11 @@ impl<St> Enumerate<St> {
     }
 }
 
-delegate_access!(Enumerate<St>, stream: St);
+delegate_access!(
+    Enumerate<St>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).enumerate()"
+);
 
 impl<St: Stream> Stream for Enumerate<St> {
     type Item = (usize, St::Item);

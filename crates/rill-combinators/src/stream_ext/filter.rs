@@ -58,7 +58,11 @@ impl<St: Stream, Fut, F> Filter<St, Fut, F> {
     }
 }
 
-delegate_access!(Filter<St, Fut, F>, stream: St, where St: Stream);
+delegate_access!(
+    Filter<St, Fut, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).filter(|x| core::future::ready(*x > 0))", where St: Stream
+);
 
 impl<St, Fut, F> Stream for Filter<St, Fut, F>
 where

@@ -48,7 +48,11 @@ impl<St, Fut, F> FilterMap<St, Fut, F> {
     }
 }
 
-delegate_access!(FilterMap<St, Fut, F>, stream: St);
+delegate_access!(
+    FilterMap<St, Fut, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).filter_map(|x| async move { Some(x) })"
+);
 
 impl<St, Fut, F, T> Stream for FilterMap<St, Fut, F>
 where

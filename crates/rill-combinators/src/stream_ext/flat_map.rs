@@ -55,7 +55,11 @@ where
     }
 }
 
-delegate_access!(FlatMap<St, U, F>, stream: St);
+delegate_access!(
+    FlatMap<St, U, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).flat_map(|x| stream::iter([x]))"
+);
 
 impl<St, U, F> Stream for FlatMap<St, U, F>
 where

@@ -57,7 +57,11 @@ where
     }
 }
 
-delegate_access!(Flatten<St>, stream: St, where St: Stream);
+delegate_access!(
+    Flatten<St>,
+    stream: St,
+    example: "stream::iter(vec![stream::iter([1u8]); 3]).flatten()", where St: Stream
+);
 
 /// The loop of `flatten` and `flat_map`: drains the inner stream in use,
 /// then turns the next outer item into the next inner stream with `make`.

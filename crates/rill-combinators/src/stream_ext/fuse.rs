@@ -53,7 +53,11 @@ impl<St> Fuse<St> {
     }
 }
 
-delegate_access!(Fuse<St>, stream: St);
+delegate_access!(
+    Fuse<St>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).fuse()"
+);
 
 impl<St: Stream> Stream for Fuse<St> {
     type Item = St::Item;

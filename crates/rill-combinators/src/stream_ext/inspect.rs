@@ -37,7 +37,11 @@ impl<St, F> Inspect<St, F> {
     }
 }
 
-delegate_access!(Inspect<St, F>, stream: St);
+delegate_access!(
+    Inspect<St, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).inspect(|_| {})"
+);
 
 impl<St, F> Stream for Inspect<St, F>
 where

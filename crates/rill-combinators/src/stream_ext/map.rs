@@ -37,7 +37,11 @@ impl<St, F> Map<St, F> {
     }
 }
 
-delegate_access!(Map<St, F>, stream: St);
+delegate_access!(
+    Map<St, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).map(|x| x + 1)"
+);
 
 impl<St, F, T> Stream for Map<St, F>
 where

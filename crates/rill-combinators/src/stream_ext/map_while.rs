@@ -64,7 +64,11 @@ impl<St, F> MapWhile<St, F> {
     }
 }
 
-delegate_access!(MapWhile<St, F>, stream: St);
+delegate_access!(
+    MapWhile<St, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).map_while(Some)"
+);
 
 impl<St, F, T> Stream for MapWhile<St, F>
 where

@@ -53,7 +53,11 @@ where
     }
 }
 
-delegate_access!(Peekable<St>, stream: St, where St: Stream);
+delegate_access!(
+    Peekable<St>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).peekable()", where St: Stream
+);
 
 impl<St: Stream> Peekable<St> {
     pub(crate) fn new(stream: St) -> Self {

@@ -63,7 +63,11 @@ impl<St: Stream> ReadyChunks<St> {
     }
 }
 
-delegate_access!(ReadyChunks<St>, stream: St, where St: Stream);
+delegate_access!(
+    ReadyChunks<St>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).ready_chunks(2)", where St: Stream
+);
 
 impl<St: Stream> Stream for ReadyChunks<St> {
     type Item = Vec<St::Item>;

@@ -79,7 +79,11 @@ impl<St, S, Fut, F> Scan<St, S, Fut, F> {
     }
 }
 
-delegate_access!(Scan<St, S, Fut, F>, stream: St);
+delegate_access!(
+    Scan<St, S, Fut, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).scan(0u8, |acc, x| { *acc += x; core::future::ready(Some(*acc)) })"
+);
 
 impl<St, S, Fut, F, B> Stream for Scan<St, S, Fut, F>
 where

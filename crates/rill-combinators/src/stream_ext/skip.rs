@@ -33,7 +33,11 @@ impl<St> Skip<St> {
     }
 }
 
-delegate_access!(Skip<St>, stream: St);
+delegate_access!(
+    Skip<St>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).skip(1)"
+);
 
 impl<St: Stream> Stream for Skip<St> {
     type Item = St::Item;

@@ -61,7 +61,11 @@ impl<St: Stream, Fut, F> SkipWhile<St, Fut, F> {
     }
 }
 
-delegate_access!(SkipWhile<St, Fut, F>, stream: St, where St: Stream);
+delegate_access!(
+    SkipWhile<St, Fut, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).skip_while(|x| core::future::ready(*x > 5))", where St: Stream
+);
 
 impl<St, Fut, F> Stream for SkipWhile<St, Fut, F>
 where

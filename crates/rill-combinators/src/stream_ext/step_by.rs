@@ -43,7 +43,11 @@ impl<St> StepBy<St> {
     }
 }
 
-delegate_access!(StepBy<St>, stream: St);
+delegate_access!(
+    StepBy<St>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).step_by(2)"
+);
 
 impl<St: Stream> Stream for StepBy<St> {
     type Item = St::Item;

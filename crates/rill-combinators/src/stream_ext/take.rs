@@ -41,7 +41,11 @@ impl<St> Take<St> {
     }
 }
 
-delegate_access!(Take<St>, stream: St);
+delegate_access!(
+    Take<St>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).take(2)"
+);
 
 impl<St: Stream> Stream for Take<St> {
     type Item = St::Item;

@@ -118,7 +118,11 @@ impl<St, Fut: Future> TakeUntil<St, Fut> {
     }
 }
 
-delegate_access!(TakeUntil<St, Fut>, stream: St, where Fut: Future);
+delegate_access!(
+    TakeUntil<St, Fut>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).take_until(core::future::pending::<()>())", where Fut: Future
+);
 
 impl<St, Fut> Stream for TakeUntil<St, Fut>
 where

@@ -61,7 +61,11 @@ impl<St: Stream, Fut, F> TakeWhile<St, Fut, F> {
     }
 }
 
-delegate_access!(TakeWhile<St, Fut, F>, stream: St, where St: Stream);
+delegate_access!(
+    TakeWhile<St, Fut, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).take_while(|x| core::future::ready(*x > 0))", where St: Stream
+);
 
 impl<St, Fut, F> Stream for TakeWhile<St, Fut, F>
 where

@@ -47,7 +47,11 @@ impl<St, Fut, F> Then<St, Fut, F> {
     }
 }
 
-delegate_access!(Then<St, Fut, F>, stream: St);
+delegate_access!(
+    Then<St, Fut, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).then(|x| async move { x })"
+);
 
 impl<St, Fut, F> Stream for Then<St, Fut, F>
 where
