@@ -21,6 +21,11 @@
 //! | `FULL`    | the stream is polling its body; the slot holds one item   | consumer        |
 //! | `CLOSED`  | the stream was dropped or its body finished               | nobody (until `Drop`) |
 //!
+//! `item` is a `MaybeUninit<T>`: it holds a value exactly in state `FULL`
+//! (in correct use), so the state byte is also the item's "present" flag
+//! and a hand-off moves a bare `T`, with no `Option` tag to write, test and
+//! clear on each side.
+//!
 //! The consumer stores `POLLING` (Release) before it polls the body; after
 //! the poll it loads the state (Acquire) and, only if it reads `FULL`, takes
 //! the item; then it stores `IDLE` (Release). The producer loads the state
@@ -48,11 +53,16 @@
 //! misuse harmless: a yielder moved into another task is either rejected
 //! with a panic (it sees `IDLE` or `CLOSED`) or, if it races with a poll of
 //! its own stream on another thread, its item is delivered or dropped, never
-//! read and written at once. (The consumer stores `IDLE`/`POLLING`
-//! unconditionally, so in that race an item can be overwritten by a later
-//! one; it is then dropped, as a value, by the write that replaced it.)
+//! read and written at once, and never read twice (each read follows a
+//! distinct `FULL` store, each made after its own write). (The consumer
+//! stores `IDLE`/`POLLING`/`CLOSED` unconditionally, so in that race an
+//! item written just after the consumer's check can be overwritten by a
+//! later one or outlive the slot's `FULL` state: it is then leaked, never
+//! dropped twice. Only a yielder used from another thread while its stream
+//! is being polled can get there.)
 
 use core::fmt;
+use core::mem::MaybeUninit;
 
 use crate::sync::{AtomicU8, Ordering, UnsafeCell};
 
@@ -62,9 +72,14 @@ const FULL: u8 = 2;
 const CLOSED: u8 = 3;
 
 /// The shared one-item slot (see the [module documentation](self)).
+///
+/// `item` holds a value exactly when the producer has stored `FULL` and the
+/// consumer has not yet taken it: the state byte doubles as the item's
+/// "present" flag, so a hand-off moves the bare `T` (no `Option` tag to
+/// write, read and clear).
 pub(crate) struct Slot<T> {
     state: AtomicU8,
-    item: UnsafeCell<Option<T>>,
+    item: UnsafeCell<MaybeUninit<T>>,
 }
 
 // SAFETY: `Slot<T>` is the cell of a single-producer single-consumer
@@ -79,7 +94,7 @@ impl<T> Slot<T> {
     pub(crate) fn new() -> Self {
         Slot {
             state: AtomicU8::new(IDLE),
-            item: UnsafeCell::new(None),
+            item: UnsafeCell::new(MaybeUninit::uninit()),
         }
     }
 
@@ -92,17 +107,24 @@ impl<T> Slot<T> {
     /// Consumer: the body was polled; returns the item it yielded, if any.
     #[inline]
     pub(crate) fn end_poll(&self) -> Option<T> {
-        let item = if self.state.load(Ordering::Acquire) == FULL {
+        if self.state.load(Ordering::Acquire) == FULL {
             // SAFETY: we read `FULL` with Acquire. Only the producer stores
-            // `FULL`, with Release after its write, and it writes again only
-            // after reading a `POLLING` that we store after this take (see
-            // the module docs): nobody else accesses `item` now.
-            self.item.with_mut(|item| unsafe { (*item).take() })
+            // `FULL`, with Release right after writing `item`, so `item`
+            // holds a value and that write happens-before this read. The
+            // producer writes again only after reading a `POLLING` that we
+            // store after this read (module docs), and we read each value
+            // once: the `FULL` we read is followed, in the state's
+            // modification order, by our `IDLE` below, so our next `FULL`
+            // is a later store, made after a later write.
+            let item = self
+                .item
+                .with_mut(|item| unsafe { (*item).assume_init_read() });
+            self.state.store(IDLE, Ordering::Release);
+            Some(item)
         } else {
+            self.state.store(IDLE, Ordering::Release);
             None
-        };
-        self.state.store(IDLE, Ordering::Release);
-        item
+        }
     }
 
     /// Consumer: the body finished or the stream is dropped; every later
@@ -121,37 +143,50 @@ impl<T> Slot<T> {
     pub(crate) fn offer(&self, item: T) -> Result<(), T> {
         match self.try_offer(item) {
             Ok(()) => Ok(()),
-            Err((item, FULL)) => Err(item),
-            Err((_, state)) => misuse(state),
+            Err((item, state)) => refused(item, state),
         }
     }
 
-    /// [`offer`](Self::offer) without the panic: on failure, returns the
-    /// item and the state that refused it.
+    /// Producer: hands `item` over if the stream is polling its body and
+    /// the slot is empty; otherwise returns the item and the state that
+    /// refused it.
     #[inline]
     pub(crate) fn try_offer(&self, item: T) -> Result<(), (T, u8)> {
-        match self.state.load(Ordering::Acquire) {
-            POLLING => {
-                self.item.with_mut(|slot| {
-                    // SAFETY: we read `POLLING` with Acquire, stored by the
-                    // consumer after its last access to `item` (module
-                    // docs); the consumer does not access `item` again
-                    // before it reads the `FULL` we store below. We are the
-                    // only producer: the `Yielder` is not `Clone` and
-                    // `Yield` borrows it mutably.
-                    unsafe { *slot = Some(item) }
-                });
-                self.state.store(FULL, Ordering::Release);
-                Ok(())
-            }
-            state => Err((item, state)),
+        let state = self.state.load(Ordering::Acquire);
+        if state != POLLING {
+            return Err((item, state));
         }
+        self.item.with_mut(|slot| {
+            // SAFETY: we read `POLLING` with Acquire, stored by the consumer
+            // after its last access to `item` (module docs); the consumer
+            // does not access `item` again before it reads the `FULL` we
+            // store below. We are the only producer: the `Yielder` is not
+            // `Clone` and `Yield` borrows it mutably. `item` holds no value
+            // (in correct use: the consumer read the last one; see the
+            // module docs for the misuse race, where one may be leaked).
+            unsafe { (*slot).write(item) };
+        });
+        self.state.store(FULL, Ordering::Release);
+        Ok(())
     }
 
     /// Whether the stream was dropped or finished (for `Debug`).
     pub(crate) fn is_closed(&self) -> bool {
         self.state.load(Ordering::Acquire) == CLOSED
     }
+}
+
+/// The slot refused an item: `FULL` gives it back (the caller retries),
+/// anything else is a misuse. Out of line, to keep every yield's inlined
+/// code small.
+#[cold]
+#[inline(never)]
+fn refused<T>(item: T, state: u8) -> Result<(), T> {
+    if state == FULL {
+        return Err(item);
+    }
+    drop(item);
+    misuse(state)
 }
 
 #[cold]
@@ -168,6 +203,19 @@ fn misuse(state: u8) -> ! {
          stream was not polling its body (was the yielder moved into another \
          task or stream?)"
     )
+}
+
+impl<T> Drop for Slot<T> {
+    fn drop(&mut self) {
+        // The last handle is going away: nobody else can access the slot.
+        if self.state.load(Ordering::Acquire) == FULL {
+            self.item.with_mut(|item| {
+                // SAFETY: `FULL` means `item` holds a value nobody took, and
+                // with `&mut self` no other party can reach it.
+                unsafe { (*item).assume_init_drop() }
+            });
+        }
+    }
 }
 
 impl<T> fmt::Debug for Slot<T> {

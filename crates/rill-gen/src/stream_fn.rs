@@ -8,7 +8,7 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use crate::Yielder;
-use crate::receiver::{Receiver, drop_body};
+use crate::receiver::{Receiver, finish};
 
 /// Creates a stream from an async body that yields items through a
 /// [`Yielder`].
@@ -100,7 +100,7 @@ where
         if let Some(body) = this.body.as_mut().as_pin_mut() {
             let (item, poll) = this.receiver.poll_body(body, cx);
             if poll.is_ready() {
-                drop_body(this.body.as_mut());
+                finish(this.receiver, this.body);
             }
             match item {
                 Some(item) => return Poll::Ready(Some(item)),

@@ -8,7 +8,7 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use crate::Yielder;
-use crate::receiver::{Receiver, drop_body};
+use crate::receiver::{Receiver, finish};
 
 /// Creates a stream of `Result<T, E>` from a fallible async body.
 ///
@@ -97,7 +97,7 @@ where
             let (item, poll) = this.receiver.poll_body(body, cx);
             match poll {
                 Poll::Ready(result) => {
-                    drop_body(this.body.as_mut());
+                    finish(this.receiver, this.body.as_mut());
                     *this.error = result.err();
                 }
                 Poll::Pending if item.is_none() => return Poll::Pending,

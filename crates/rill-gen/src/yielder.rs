@@ -130,21 +130,23 @@ impl<T> Future for Yield<'_, T> {
     #[inline]
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
         let this = self.get_mut();
-        match this.item.take() {
-            Some(item) => {
-                if let Err(item) = this.slot.offer(item) {
-                    // An earlier item is still in the slot; the stream
-                    // returns it from this poll and we offer again next time.
-                    this.item = Some(item);
-                }
-                Poll::Pending
-            }
-            // Handed over in an earlier poll: the stream took the item at
-            // the end of that poll (or takes it at the end of this one, if
-            // the body polls us twice in one go; the next yield then waits
-            // for the slot). Not checking saves a load and a branch per item.
-            None => Poll::Ready(()),
+        // Handed over in an earlier poll: the stream took the item at the
+        // end of that poll (or takes it at the end of this one, if the body
+        // polls us twice in one go; the next yield then waits for the
+        // slot). Checked first, as it is the second half of every yield,
+        // and without writing `None` back; not looking at the slot saves a
+        // load and a branch per item.
+        if this.item.is_none() {
+            return Poll::Ready(());
         }
+        if let Some(item) = this.item.take()
+            && let Err(item) = this.slot.offer(item)
+        {
+            // An earlier item is still in the slot; the stream returns it
+            // from this poll and we offer again next time.
+            this.item = Some(item);
+        }
+        Poll::Pending
     }
 }
 
