@@ -29,6 +29,15 @@ impl Stream for Counter {
     }
 }
 
+/// Prints the numbered heading of the next part of the tour.
+fn section(title: &str) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static PART: AtomicUsize = AtomicUsize::new(1);
+    let n = PART.fetch_add(1, Ordering::Relaxed);
+    println!();
+    println!("{n}. {title}");
+}
+
 fn main() {
     println!("rill tour");
     println!("=========");
@@ -43,8 +52,7 @@ fn main() {
 
 /// Part 1: a `Stream` written by hand, polled with `poll_next`.
 fn part_hand_written() {
-    println!();
-    println!("1. A hand-written stream, polled with poll_next");
+    section("A hand-written stream, polled with poll_next");
     let mut counter = Counter { count: 0 };
     println!("   size_hint before polling: {:?}", counter.size_hint());
     let mut seen = Vec::new();
@@ -78,8 +86,7 @@ fn part_constructors() {
         (0..3).map(|i| format!("item {}", page * 3 + i)).collect()
     }
 
-    println!();
-    println!("Constructors: a paginated API walked with stream::unfold");
+    section("Constructors: a paginated API walked with stream::unfold");
     // The state is the next page number; the stream ends at the first
     // empty page.
     let pages = stream::unfold(0u32, |page| async move {
@@ -105,8 +112,7 @@ fn part_adapters() {
     use core::future::ready;
     use rill::stream;
 
-    println!();
-    println!("Adapters: the even squares, with filter and map");
+    section("Adapters: the even squares, with filter and map");
     // `filter` takes a closure that returns a future: `ready` for a plain
     // test, or an `async move` block.
     let even_squares = stream::iter(1..=10)
@@ -167,8 +173,7 @@ fn part_try_stream() {
         }))
     }
 
-    println!();
-    println!("TryStreamExt: a log analyzer");
+    section("TryStreamExt: a log analyzer");
     // Bad lines are skipped with try_filter_map; I/O errors pass through.
     let records = || lines(None).try_filter_map(|line| ready(Ok(parse(&line))));
     let all: io::Result<Vec<Record>> = rill_test::block_on(records().try_collect());
@@ -224,8 +229,7 @@ fn part_channels() {
     use core::future::ready;
     use rill_channel::{IntoStream, send_all};
 
-    println!();
-    println!("Channels: a tokio mpsc receiver and an async-std channel as streams");
+    section("Channels: a tokio mpsc receiver and an async-std channel as streams");
 
     // A producer task sends 1..=20 over a bounded tokio channel; the
     // consumer turns the receiver into a stream and keeps the even numbers,
@@ -295,8 +299,7 @@ fn part_time_io() {
     use rill_io::tokio::lines;
     use rill_time::tokio::{StreamTimeExt, interval};
 
-    println!();
-    println!("Time and I/O: a log analyzer and a batcher");
+    section("Time and I/O: a log analyzer and a batcher");
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
@@ -347,8 +350,7 @@ fn part_time_io() {
 fn part_generators() {
     use rill::stream;
 
-    println!();
-    println!("Generators: a three-phase stream with stream!");
+    section("Generators: a three-phase stream with stream!");
     // Phase 1 yields warm-up items, phase 2 forwards another stream with
     // `for await`, phase 3 yields a summary computed along the way.
     let readings = stream::iter([3u32, 5, 8]);
@@ -370,8 +372,7 @@ fn part_generators() {
     assert_eq!(phases.len(), 6);
     assert_eq!(phases[5], "summary: total 16");
 
-    println!();
-    println!("Generators: a paginated fetch with try_stream! and `?`");
+    section("Generators: a paginated fetch with try_stream! and `?`");
     #[derive(Debug, PartialEq)]
     struct FetchError(u32);
 
