@@ -15,11 +15,10 @@
 //! ```
 #![no_std]
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)] // allowed only in `concurrent` (the task set) and `sync`
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
-#[allow(unused_extern_crates)] // until the first heap-backed adapter lands
 extern crate alloc;
 #[cfg(feature = "std")]
 #[allow(unused_extern_crates)] // until `catch_unwind` lands
@@ -32,11 +31,18 @@ mod macros;
 mod constructors;
 mod stream_ext;
 
+// region: concurrency modules
+#[cfg(feature = "alloc")]
+mod concurrent;
+#[cfg(feature = "alloc")]
+mod sync;
+// endregion: concurrency modules
+
 pub use stream_ext::StreamExt;
 
 pub mod stream {
     //! Stream constructors and the stream and future types that
-    //! [`StreamExt`](crate::StreamExt) methods return.
+    //! [`StreamExt`] methods return.
     //!
     //! ```
     //! use rill_combinators::{StreamExt, stream};
@@ -47,4 +53,9 @@ pub mod stream {
     pub use crate::StreamExt;
     pub use crate::constructors::*;
     pub use crate::stream_ext::*;
+
+    // region: concurrency re-exports
+    #[cfg(feature = "alloc")]
+    pub use crate::concurrent::{FuturesUnordered, futures_unordered};
+    // endregion: concurrency re-exports
 }
