@@ -70,6 +70,11 @@ pub fn collect_checked<S: Stream>(stream: S) -> Vec<S::Item> {
 /// Checks a stream against the contract both as it is and through
 /// [`interleave_pending`], and returns its items.
 ///
+/// The `Pending` here is interleaved *outside* the stream under test, which
+/// checks that the stream tolerates being told "not yet" by its caller. To
+/// check an adapter against an input that returns `Pending`, use
+/// [`check_adapter`](crate::check_adapter), which does both.
+///
 /// `make` is called twice to build two identical streams. Both are driven to
 /// the end with [`collect_checked`]; the items must be equal (a correct
 /// stream gives the same items however often it is told "not yet").

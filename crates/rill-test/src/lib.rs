@@ -13,6 +13,11 @@
 //! - [`collect_checked`], [`check_stream`] and [`check_fused_stream`] drive a
 //!   stream to its end and check the contract on the way (`size_hint` bounds,
 //!   the same items through `interleave_pending`, `is_terminated`).
+//! - [`TestSource`] is an input stream that can return `Pending` before
+//!   every item; [`check_adapter`] and [`check_fused_adapter`] run an
+//!   adapter over it with and without `Pending` and compare: the check to
+//!   use for stream adapters, which must not lose state when their input
+//!   says "not yet".
 //!
 //! # Example
 //!
@@ -50,11 +55,13 @@ mod assert;
 mod block_on;
 mod check;
 mod interleave_pending;
+mod source;
 mod waker;
 
 pub use block_on::{BlockingStream, block_on, block_on_stream};
 pub use check::{check_fused_stream, check_stream, collect_checked};
 pub use interleave_pending::{InterleavePending, interleave_pending};
+pub use source::{TestSource, check_adapter, check_fused_adapter};
 pub use waker::{WakeCounter, counting_waker, noop_context};
 
 #[doc(hidden)]

@@ -1,0 +1,224 @@
+//! Every forwarding impl of `Stream` and `FusedStream` delegates `poll_next`,
+//! `size_hint` and `is_terminated` to the stream it wraps.
+
+use core::pin::Pin;
+use core::task::{Context, Poll};
+use std::panic::AssertUnwindSafe;
+
+use rill_core::{BoxStream, FusedStream, LocalBoxStream, Stream, TryStream};
+use rill_test::{assert_stream_done, assert_stream_next, block_on_stream, noop_context};
+
+/// Yields `0..n` and then `None` forever; reports exact bounds.
+#[derive(Debug)]
+struct Upto {
+    next: u32,
+    n: u32,
+    done: bool,
+}
+
+fn upto(n: u32) -> Upto {
+    Upto {
+        next: 0,
+        n,
+        done: false,
+    }
+}
+
+impl Stream for Upto {
+    type Item = u32;
+
+    fn poll_next(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u32>> {
+        if self.next == self.n {
+            self.done = true;
+            return Poll::Ready(None);
+        }
+        self.next += 1;
+        Poll::Ready(Some(self.next - 1))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = (self.n - self.next) as usize;
+        (left, Some(left))
+    }
+}
+
+impl FusedStream for Upto {
+    fn is_terminated(&self) -> bool {
+        self.done
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// A `!Unpin` stream, to check that the `Pin<P>` and `AssertUnwindSafe`
+    /// impls do not need `Unpin`.
+    struct NotUnpin {
+        #[pin]
+        inner: Upto,
+        #[pin]
+        _pin: core::marker::PhantomPinned,
+    }
+}
+
+fn not_unpin(n: u32) -> NotUnpin {
+    NotUnpin {
+        inner: upto(n),
+        _pin: core::marker::PhantomPinned,
+    }
+}
+
+impl Stream for NotUnpin {
+    type Item = u32;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<u32>> {
+        self.project().inner.poll_next(cx)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl FusedStream for NotUnpin {
+    fn is_terminated(&self) -> bool {
+        self.inner.is_terminated()
+    }
+}
+
+fn check_fused<S: FusedStream + Unpin>(mut s: S, expect: &[u32])
+where
+    S::Item: PartialEq<u32> + core::fmt::Debug,
+{
+    assert_eq!(s.size_hint(), (expect.len(), Some(expect.len())));
+    for (i, want) in expect.iter().enumerate() {
+        assert!(!s.is_terminated());
+        match Pin::new(&mut s).poll_next(&mut noop_context()) {
+            Poll::Ready(Some(got)) => assert_eq!(got, *want),
+            other => panic!(
+                "item {i}: expected Ready(Some), got {:?}",
+                other.map(|o| o.is_some())
+            ),
+        }
+        let left = expect.len() - i - 1;
+        assert_eq!(s.size_hint(), (left, Some(left)));
+    }
+    assert!(!s.is_terminated());
+    assert_stream_done!(s);
+    assert!(s.is_terminated());
+    assert_stream_done!(s);
+}
+
+#[test]
+fn mut_ref_forwards() {
+    let mut inner = upto(3);
+    check_fused(&mut inner, &[0, 1, 2]);
+    // The stream behind the reference was driven, not a copy.
+    assert!(inner.is_terminated());
+}
+
+#[test]
+fn mut_ref_of_unsized_forwards() {
+    let mut inner = upto(2);
+    let dyn_ref: &mut (dyn FusedStream<Item = u32> + Unpin) = &mut inner;
+    check_fused(dyn_ref, &[0, 1]);
+}
+
+#[test]
+fn box_forwards() {
+    check_fused(Box::new(upto(3)), &[0, 1, 2]);
+    let boxed_dyn: Box<dyn FusedStream<Item = u32> + Unpin> = Box::new(upto(1));
+    check_fused(boxed_dyn, &[0]);
+}
+
+#[test]
+fn pin_box_forwards() {
+    check_fused(Box::pin(upto(2)), &[0, 1]);
+}
+
+#[test]
+fn pin_mut_ref_forwards() {
+    let mut inner = upto(2);
+    check_fused(Pin::new(&mut inner), &[0, 1]);
+}
+
+#[test]
+fn pin_of_not_unpin_forwards() {
+    check_fused(Box::pin(not_unpin(3)), &[0, 1, 2]);
+}
+
+#[test]
+fn assert_unwind_safe_forwards() {
+    check_fused(AssertUnwindSafe(upto(3)), &[0, 1, 2]);
+    // A `!Unpin` stream inside: the impl projects the pin structurally.
+    check_fused(Box::pin(AssertUnwindSafe(not_unpin(2))), &[0, 1]);
+}
+
+#[test]
+fn box_stream_and_local_box_stream() {
+    let s: BoxStream<'static, u32> = Box::pin(upto(3));
+    assert_eq!(s.size_hint(), (3, Some(3)));
+    assert_eq!(block_on_stream(s).collect::<Vec<_>>(), [0, 1, 2]);
+
+    let rc = std::rc::Rc::new(10);
+    struct WithRc(std::rc::Rc<u32>, Upto);
+    impl Stream for WithRc {
+        type Item = u32;
+        fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<u32>> {
+            let base = *self.0;
+            Pin::new(&mut self.1)
+                .poll_next(cx)
+                .map(|o| o.map(|x| x + base))
+        }
+    }
+    let s: LocalBoxStream<'static, u32> = Box::pin(WithRc(rc, upto(2)));
+    assert_eq!(block_on_stream(s).collect::<Vec<_>>(), [10, 11]);
+}
+
+#[test]
+fn try_stream_is_blanket_over_result_streams() {
+    struct Results(Vec<Result<u8, String>>);
+    impl Stream for Results {
+        type Item = Result<u8, String>;
+        fn poll_next(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+            Poll::Ready(if self.0.is_empty() {
+                None
+            } else {
+                Some(self.0.remove(0))
+            })
+        }
+    }
+    fn ok_and_err<S: TryStream<Ok = u8, Error = String> + Unpin>(
+        mut s: S,
+    ) -> Vec<Result<u8, String>> {
+        let mut out = Vec::new();
+        while let Poll::Ready(Some(r)) = Pin::new(&mut s).try_poll_next(&mut noop_context()) {
+            out.push(r);
+        }
+        out
+    }
+    let got = ok_and_err(Results(vec![Ok(1), Err("bad".into()), Ok(2)]));
+    assert_eq!(got, vec![Ok(1), Err("bad".to_string()), Ok(2)]);
+    // Through a forwarding impl, too.
+    let mut r = Results(vec![Ok(7)]);
+    assert_eq!(ok_and_err(&mut r), vec![Ok(7)]);
+}
+
+#[test]
+fn default_size_hint_is_unknown() {
+    struct Bare;
+    impl Stream for Bare {
+        type Item = ();
+        fn poll_next(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<()>> {
+            Poll::Ready(None)
+        }
+    }
+    assert_eq!(Bare.size_hint(), (0, None));
+    let mut b = Bare;
+    assert_stream_done!(b);
+}
+
+#[test]
+fn assert_next_through_forwarders() {
+    let mut s = Box::new(AssertUnwindSafe(upto(1)));
+    assert_stream_next!(s, 0);
+    assert_stream_done!(s);
+}
