@@ -56,6 +56,9 @@ pub mod stream {
 
     // region: concurrency re-exports
     #[cfg(feature = "alloc")]
-    pub use crate::concurrent::{FuturesUnordered, futures_unordered};
+    pub use crate::concurrent::{
+        BufferUnordered, Buffered, ForEachConcurrent, FuturesOrdered, FuturesUnordered,
+        futures_unordered,
+    };
     // endregion: concurrency re-exports
 }

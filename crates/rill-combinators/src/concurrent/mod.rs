@@ -2,8 +2,17 @@
 //! file). See `task_set.rs` for the waker protocol.
 
 mod atomic_waker;
+mod fill;
 mod task_set;
 
+mod buffer_unordered;
+mod buffered;
+mod for_each_concurrent;
+mod futures_ordered;
 pub mod futures_unordered;
 
+pub use buffer_unordered::BufferUnordered;
+pub use buffered::Buffered;
+pub use for_each_concurrent::ForEachConcurrent;
+pub use futures_ordered::FuturesOrdered;
 pub use futures_unordered::FuturesUnordered;

@@ -22,6 +22,8 @@ pub use next::Next;
 // endregion: either and merge
 
 // region: concurrency (buffered, buffer_unordered, for_each_concurrent, ...)
+#[cfg(feature = "alloc")]
+use crate::concurrent::{BufferUnordered, Buffered, ForEachConcurrent};
 // endregion: concurrency
 
 /// Adapters and consumers for every [`Stream`], with the names, signatures
@@ -89,6 +91,95 @@ pub trait StreamExt: Stream {
     // endregion: either and merge methods
 
     // region: concurrency methods
+
+    /// Runs the futures the stream yields concurrently, at most `limit` at a
+    /// time, and yields their outputs as they complete.
+    ///
+    /// `limit` is `impl Into<Option<usize>>`: `None` and `0` mean unlimited
+    /// (futures-util's `buffer_unordered(0)` hangs instead). At most `limit`
+    /// futures exist at any instant, and the pipeline stays full: when a
+    /// future completes, its slot is refilled from the input in the same
+    /// poll that yields its output. Only woken futures are polled. The
+    /// stream ends once the input has ended and every future completed;
+    /// an empty input gives an empty stream. Dropping the stream drops the
+    /// futures in flight (cancelling them) and the input.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let fetches = ["a", "bb", "ccc"].map(|url| async move { url.len() });
+    /// let lens = stream::iter(fetches).buffer_unordered(2);
+    /// let mut out: Vec<usize> = rill_test::block_on(lens.collect());
+    /// out.sort();
+    /// assert_eq!(out, [1, 2, 3]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn buffer_unordered(self, limit: impl Into<Option<usize>>) -> BufferUnordered<Self>
+    where
+        Self: Sized,
+        Self::Item: Future,
+    {
+        BufferUnordered::new(self, limit)
+    }
+
+    /// Runs the futures the stream yields concurrently, at most `limit` at a
+    /// time, and yields their outputs in input order.
+    ///
+    /// Limits as in [`buffer_unordered`](StreamExt::buffer_unordered) (`None`
+    /// and `0` mean unlimited); an output that is ready before the ones
+    /// ahead of it waits (and counts towards the limit until it is yielded).
+    /// Dropping the stream drops the futures in flight and waiting outputs.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([3, 1, 2].map(|n| async move { n * 10 })).buffered(0);
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [30, 10, 20]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn buffered(self, limit: impl Into<Option<usize>>) -> Buffered<Self>
+    where
+        Self: Sized,
+        Self::Item: Future,
+    {
+        Buffered::new(self, limit)
+    }
+
+    /// Runs `f` on every item and drives the returned futures concurrently,
+    /// at most `limit` at a time (`None` and `0`: unlimited); resolves once
+    /// the stream has ended and every future completed.
+    ///
+    /// Like `buffer_unordered`, a slot that frees is refilled in the same
+    /// poll. Dropping the future drops the futures in flight. A panic in `f`
+    /// or in a future propagates out of `poll`.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let sum = AtomicUsize::new(0);
+    /// rill_test::block_on(stream::iter(1..=4).for_each_concurrent(2, |n| {
+    ///     let sum = &sum;
+    ///     async move {
+    ///         sum.fetch_add(n, Ordering::Relaxed);
+    ///     }
+    /// }));
+    /// assert_eq!(sum.into_inner(), 10);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn for_each_concurrent<Fut, F>(
+        self,
+        limit: impl Into<Option<usize>>,
+        f: F,
+    ) -> ForEachConcurrent<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Item) -> Fut,
+        Fut: Future<Output = ()>,
+    {
+        ForEachConcurrent::new(self, limit, f)
+    }
+
     // endregion: concurrency methods
 }
 

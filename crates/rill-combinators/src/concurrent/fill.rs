@@ -1,0 +1,193 @@
+//! Pulling work from an input stream into a bounded pool: shared by
+//! `buffered`, `buffer_unordered`, `for_each_concurrent` and
+//! `flatten_unordered`.
+
+use core::ops::ControlFlow;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use rill_core::Stream;
+
+use super::task_set::BUDGET;
+
+/// Normalises a concurrency limit: `None` and `0` both mean unlimited.
+pub(crate) fn limit(n: impl Into<Option<usize>>) -> Option<usize> {
+    n.into().filter(|&n| n != 0)
+}
+
+/// How a [`fill`] ended.
+pub(crate) enum Filled<B> {
+    /// The input is pending or ended, or the pool is full.
+    Idle,
+    /// The budget is spent and the input may have more ready: the caller
+    /// must make sure it is polled again (wake its task if it returns
+    /// `Pending`).
+    Budget,
+    /// `push` asked to stop.
+    Break(B),
+}
+
+/// Pulls items from `input` (unless `done`) and hands them to `push` while
+/// `len(pool)` is below `limit`, at most [`BUDGET`] items per call. Sets
+/// `done` when the input ends; never polls it afterwards.
+pub(crate) fn fill<St: Stream + ?Sized, P, B>(
+    mut input: Pin<&mut St>,
+    done: &mut bool,
+    cx: &mut Context<'_>,
+    limit: Option<usize>,
+    pool: &mut P,
+    len: impl Fn(&P) -> usize,
+    mut push: impl FnMut(&mut P, St::Item) -> ControlFlow<B>,
+) -> Filled<B> {
+    for _ in 0..BUDGET {
+        if *done || limit.is_some_and(|limit| len(pool) >= limit) {
+            return Filled::Idle;
+        }
+        match input.as_mut().poll_next(cx) {
+            Poll::Ready(Some(item)) => {
+                if let ControlFlow::Break(b) = push(pool, item) {
+                    return Filled::Break(b);
+                }
+            }
+            Poll::Ready(None) => {
+                *done = true;
+                return Filled::Idle;
+            }
+            Poll::Pending => return Filled::Idle,
+        }
+    }
+    if *done || limit.is_some_and(|limit| len(pool) >= limit) {
+        Filled::Idle
+    } else {
+        Filled::Budget
+    }
+}
+
+/// `size_hint` of a buffering adapter: what is in flight plus what the
+/// input may still give (each input item gives exactly one output).
+pub(crate) fn size_hint(
+    in_flight: usize,
+    input: (usize, Option<usize>),
+    done: bool,
+) -> (usize, Option<usize>) {
+    if done {
+        return (in_flight, Some(in_flight));
+    }
+    (
+        input.0.saturating_add(in_flight),
+        input.1.and_then(|u| u.checked_add(in_flight)),
+    )
+}
+
+/// A pool of futures a [`Buffer`] feeds: `FuturesUnordered` or
+/// `FuturesOrdered`.
+pub(crate) trait Pool<F>: Stream + Unpin {
+    fn with_capacity(capacity: usize) -> Self;
+    fn len(&self) -> usize;
+    fn push(&mut self, future: F);
+}
+
+impl<F: Future> Pool<F> for super::FuturesUnordered<F> {
+    fn with_capacity(capacity: usize) -> Self {
+        Self::with_capacity(capacity)
+    }
+    fn len(&self) -> usize {
+        self.len()
+    }
+    fn push(&mut self, future: F) {
+        self.push(future);
+    }
+}
+
+impl<F: Future> Pool<F> for super::FuturesOrdered<F> {
+    fn with_capacity(capacity: usize) -> Self {
+        Self::with_capacity(capacity)
+    }
+    fn len(&self) -> usize {
+        self.len()
+    }
+    fn push(&mut self, future: F) {
+        self.push_back(future);
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The engine of `buffered` and `buffer_unordered`: input futures go
+    /// into the pool, at most `limit` at a time; outputs come out of it.
+    #[project = BufferProj]
+    #[derive(Debug)]
+    pub(crate) struct Buffer<St, P> {
+        #[pin]
+        pub(crate) stream: St,
+        done: bool,
+        terminated: bool,
+        pub(crate) pool: P,
+        pub(crate) limit: Option<usize>,
+    }
+}
+
+impl<St: Stream, P: Pool<St::Item>> Buffer<St, P> {
+    pub(crate) fn new(stream: St, limit: Option<usize>) -> Self {
+        Self {
+            stream,
+            done: false,
+            terminated: false,
+            pool: P::with_capacity(limit.unwrap_or(0)),
+            limit,
+        }
+    }
+
+    pub(crate) fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<P::Item>> {
+        let mut this = self.project();
+        if *this.terminated {
+            return Poll::Ready(None);
+        }
+        let filled = this.refill(cx);
+        match Pin::new(&mut *this.pool).poll_next(cx) {
+            Poll::Ready(Some(out)) => {
+                // Keep the pipeline full: the freed slot is refilled now,
+                // not on the next poll.
+                let _ = this.refill(cx);
+                Poll::Ready(Some(out))
+            }
+            Poll::Ready(None) if *this.done => {
+                *this.terminated = true;
+                Poll::Ready(None)
+            }
+            _ => {
+                if let Filled::Budget = filled {
+                    cx.waker().wake_by_ref();
+                }
+                Poll::Pending
+            }
+        }
+    }
+
+    pub(crate) fn size_hint(&self) -> (usize, Option<usize>) {
+        if self.terminated {
+            return (0, Some(0));
+        }
+        size_hint(self.pool.len(), self.stream.size_hint(), self.done)
+    }
+
+    pub(crate) fn is_terminated(&self) -> bool {
+        self.terminated
+    }
+}
+
+impl<St: Stream, P: Pool<St::Item>> BufferProj<'_, St, P> {
+    fn refill(&mut self, cx: &mut Context<'_>) -> Filled<()> {
+        fill(
+            self.stream.as_mut(),
+            self.done,
+            cx,
+            *self.limit,
+            &mut *self.pool,
+            P::len,
+            |pool, fut| {
+                pool.push(fut);
+                ControlFlow::Continue(())
+            },
+        )
+    }
+}
