@@ -29,6 +29,7 @@ extern crate std;
 mod macros;
 
 mod constructors;
+mod either;
 mod stream_ext;
 
 // region: concurrency modules
@@ -38,6 +39,7 @@ mod concurrent;
 mod sync;
 // endregion: concurrency modules
 
+pub use either::Either;
 pub use stream_ext::StreamExt;
 
 pub mod stream {

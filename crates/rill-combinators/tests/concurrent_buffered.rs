@@ -237,7 +237,7 @@ fn auto_traits_and_debug() {
     const {
         assert!(!is_send!(
             rill_combinators::stream::BufferUnordered<
-                stream::Iter<std::vec::IntoIter<std::rc::Rc<Job>>>,
+                stream::Iter<std::vec::IntoIter<std::future::Ready<std::rc::Rc<u8>>>>,
             >
         ))
     };

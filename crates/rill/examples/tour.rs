@@ -33,6 +33,7 @@ fn main() {
     println!("rill tour");
     println!("=========");
     part_hand_written();
+    part_constructors();
 }
 
 /// Part 1: a `Stream` written by hand, polled with `poll_next`.
@@ -58,4 +59,38 @@ fn part_hand_written() {
         }
     }));
     assert_eq!(seen, [1, 2, 3, 4, 5]);
+}
+
+/// Constructors: walking a paginated API with `unfold`.
+fn part_constructors() {
+    use rill::stream;
+
+    /// A fake API: pages of three items, then an empty page.
+    async fn fetch_page(page: u32) -> Vec<String> {
+        if page >= 3 {
+            return Vec::new();
+        }
+        (0..3).map(|i| format!("item {}", page * 3 + i)).collect()
+    }
+
+    println!();
+    println!("Constructors: a paginated API walked with stream::unfold");
+    // The state is the next page number; the stream ends at the first
+    // empty page.
+    let pages = stream::unfold(0u32, |page| async move {
+        let items = fetch_page(page).await;
+        if items.is_empty() {
+            None
+        } else {
+            Some((items, page + 1))
+        }
+    });
+    let pages: Vec<Vec<String>> = rill_test::block_on(pages.collect());
+    for (n, page) in pages.iter().enumerate() {
+        println!("   page {n}: {page:?}");
+    }
+    let items: Vec<String> = pages.into_iter().flatten().collect();
+    println!("   {} items in all", items.len());
+    assert_eq!(items.len(), 9);
+    assert_eq!(items[4], "item 4");
 }

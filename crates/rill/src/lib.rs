@@ -53,6 +53,9 @@ pub use rill_core::compat;
 
 pub use rill_combinators::{StreamExt, stream};
 
+// Constructors, select and Either.
+pub use rill_combinators::Either;
+
 /// The traits most stream code needs, for a glob import:
 /// `use rill::prelude::*;`.
 ///

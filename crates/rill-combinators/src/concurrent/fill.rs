@@ -191,3 +191,95 @@ impl<St: Stream, P: Pool<St::Item>> BufferProj<'_, St, P> {
         )
     }
 }
+
+/// Declares a public adapter over [`Buffer`] (`BufferUnordered`,
+/// `Buffered`): the struct, its accessors, `Stream`, `FusedStream`, `Debug`.
+macro_rules! buffer_adapter {
+    ($(#[$meta:meta])* $name:ident, $pool:ident) => {
+        pin_project_lite::pin_project! {
+            $(#[$meta])*
+            #[must_use = "streams do nothing unless polled"]
+            pub struct $name<St>
+            where
+                St: Stream,
+                St::Item: Future,
+            {
+                #[pin]
+                inner: Buffer<St, $pool<St::Item>>,
+            }
+        }
+
+        impl<St: Stream> $name<St>
+        where
+            St::Item: Future,
+        {
+            pub(crate) fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
+                Self {
+                    inner: Buffer::new(stream, fill::limit(limit)),
+                }
+            }
+
+            /// Returns a shared reference to the underlying stream.
+            pub fn get_ref(&self) -> &St {
+                &self.inner.stream
+            }
+
+            /// Returns a mutable reference to the underlying stream. Pulling
+            /// items from it directly may confuse this adapter.
+            pub fn get_mut(&mut self) -> &mut St {
+                &mut self.inner.stream
+            }
+
+            /// Returns a pinned mutable reference to the underlying stream.
+            pub fn get_pin_mut(self: Pin<&mut Self>) -> Pin<&mut St> {
+                self.project().inner.project().stream
+            }
+
+            /// Returns the underlying stream; the futures in flight are
+            /// dropped.
+            pub fn into_inner(self) -> St {
+                self.inner.stream
+            }
+        }
+
+        impl<St> Stream for $name<St>
+        where
+            St: Stream,
+            St::Item: Future,
+        {
+            type Item = <St::Item as Future>::Output;
+
+            fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+                self.project().inner.poll_next(cx)
+            }
+
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                self.inner.size_hint()
+            }
+        }
+
+        impl<St> FusedStream for $name<St>
+        where
+            St: Stream,
+            St::Item: Future,
+        {
+            fn is_terminated(&self) -> bool {
+                self.inner.is_terminated()
+            }
+        }
+
+        impl<St> fmt::Debug for $name<St>
+        where
+            St: Stream + fmt::Debug,
+            St::Item: Future + fmt::Debug,
+        {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct(stringify!($name))
+                    .field("stream", &self.inner.stream)
+                    .field("in_progress", &self.inner.pool.len())
+                    .field("limit", &self.inner.limit)
+                    .finish()
+            }
+        }
+    };
+}

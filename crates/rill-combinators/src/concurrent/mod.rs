@@ -2,6 +2,7 @@
 //! file). See `task_set.rs` for the waker protocol.
 
 mod atomic_waker;
+#[macro_use]
 mod fill;
 mod task_set;
 

@@ -1,6 +1,30 @@
 //! Functions that create streams: `iter`, `once`, `unfold`, ...
 //! One constructor per file.
 
+mod empty;
 mod iter;
+mod once;
+mod pending;
+mod poll_fn;
+mod poll_immediate;
+mod repeat;
+mod repeat_with;
+pub(crate) mod select;
+mod select_with_strategy;
+mod successors;
+mod try_unfold;
+mod unfold;
 
+pub use empty::{Empty, empty};
 pub use iter::{Iter, iter};
+pub use once::{Once, once};
+pub use pending::{Pending, pending};
+pub use poll_fn::{PollFn, poll_fn};
+pub use poll_immediate::{PollImmediate, poll_immediate};
+pub use repeat::{Repeat, repeat};
+pub use repeat_with::{RepeatWith, repeat_with};
+pub use select::{Select, select};
+pub use select_with_strategy::{PollNext, SelectWithStrategy, select_with_strategy};
+pub use successors::{Successors, successors};
+pub use try_unfold::{TryUnfold, try_unfold};
+pub use unfold::{Unfold, unfold};

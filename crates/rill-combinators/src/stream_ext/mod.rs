@@ -19,6 +19,11 @@ pub use next::Next;
 // endregion: combining and consuming
 
 // region: either and merge (left_stream, right_stream, merge)
+mod merge;
+
+pub use merge::Merge;
+
+use crate::Either;
 // endregion: either and merge
 
 // region: concurrency (buffered, buffer_unordered, for_each_concurrent, ...)
@@ -88,6 +93,72 @@ pub trait StreamExt: Stream {
     // endregion: combining and consuming methods
 
     // region: either and merge methods
+    /// Wraps the stream as the left side of an [`Either`], so that it and
+    /// another stream type `B` with the same item can be returned from the
+    /// two branches of an `if` or `match` as one type.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = if true {
+    ///     stream::iter([1, 2]).left_stream()
+    /// } else {
+    ///     stream::once(async { 3 }).right_stream()
+    /// };
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [1, 2]);
+    /// ```
+    fn left_stream<B>(self) -> Either<Self, B>
+    where
+        B: Stream<Item = Self::Item>,
+        Self: Sized,
+    {
+        Either::left(self)
+    }
+
+    /// Wraps the stream as the right side of an [`Either`]: see
+    /// [`left_stream`](StreamExt::left_stream).
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = if false {
+    ///     stream::iter([1, 2]).left_stream()
+    /// } else {
+    ///     stream::once(async { 3 }).right_stream()
+    /// };
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [3]);
+    /// ```
+    fn right_stream<B>(self) -> Either<B, Self>
+    where
+        B: Stream<Item = Self::Item>,
+        Self: Sized,
+    {
+        Either::right(self)
+    }
+
+    /// Interleaves the items of this stream and `other` as they become
+    /// ready, alternating fairly which one is polled first (starting with
+    /// `self`); ends when both have ended.
+    ///
+    /// Each stream's own order is kept. When both are always ready the
+    /// output strictly alternates until one ends. The result is fused (an
+    /// ended input is never polled again) and its `size_hint` is the sum of
+    /// the live inputs'. This is tokio-stream's `StreamExt::merge`, and the
+    /// same stream as [`stream::select`](crate::stream::select()).
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter(["a", "b", "c"]).merge(stream::iter(["x"]));
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), ["a", "x", "b", "c"]);
+    /// ```
+    fn merge<U>(self, other: U) -> Merge<Self, U>
+    where
+        U: Stream<Item = Self::Item>,
+        Self: Sized,
+    {
+        Merge::new(self, other)
+    }
     // endregion: either and merge methods
 
     // region: concurrency methods
