@@ -59,8 +59,8 @@ pub mod stream {
     // region: concurrency re-exports
     #[cfg(feature = "alloc")]
     pub use crate::concurrent::{
-        BufferUnordered, Buffered, ForEachConcurrent, FuturesOrdered, FuturesUnordered,
-        futures_unordered,
+        BufferUnordered, Buffered, ForEachConcurrent, FuturesOrdered, FuturesUnordered, SelectAll,
+        StreamMap, StreamNotifyClose, futures_unordered, select_all,
     };
     // endregion: concurrency re-exports
 }

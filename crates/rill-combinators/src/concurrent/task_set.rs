@@ -54,7 +54,6 @@
 //! A waker kept from a child whose slot was freed and reused may cause one
 //! spurious poll of the new child, which futures and streams must tolerate.
 #![allow(unsafe_code)]
-#![allow(dead_code)] // TEMP: parts used by the combinators that come next
 
 use alloc::boxed::Box;
 use alloc::collections::VecDeque;
@@ -272,24 +271,6 @@ impl<T> TaskSet<T> {
         }
     }
 
-    /// Pinned access to the child in `index`.
-    pub(crate) fn get_pin_mut(&mut self, index: usize) -> Option<Pin<&mut T>> {
-        let value = self.slot_mut(index).value.as_mut()?;
-        // SAFETY: the child lives in a boxed slice that is never reallocated
-        // and leaves it only by being dropped in place (`release`, `clear`,
-        // drop of the set) or, when `T: Unpin`, by a move (`remove`).
-        Some(unsafe { Pin::new_unchecked(value) })
-    }
-
-    pub(crate) fn get(&self, index: usize) -> Option<&T> {
-        self.blocks
-            .get(index / BITS)?
-            .slots
-            .get(index % BITS)?
-            .value
-            .as_ref()
-    }
-
     /// Drops every child in place; keeps the slots (and their wakers) for
     /// reuse.
     pub(crate) fn clear(&mut self) {
@@ -328,7 +309,10 @@ impl<T> TaskSet<T> {
                     &VTABLE,
                 ))
             });
-            // SAFETY: see `get_pin_mut`.
+            // SAFETY: the child lives in a boxed slice that is never
+            // reallocated and leaves it only by being dropped in place
+            // (`release`, `clear`, drop of the set) or, when `T: Unpin`, by a
+            // move (`remove`, `drain`).
             let child = unsafe { Pin::new_unchecked(value) };
             match f(child, &mut Context::from_waker(&waker)) {
                 Step::Pending => {}
@@ -404,10 +388,6 @@ impl<T: Unpin> TaskSet<T> {
         self.len -= 1;
         self.free.push(index);
         Some(value)
-    }
-
-    pub(crate) fn get_mut(&mut self, index: usize) -> Option<&mut T> {
-        self.get_pin_mut(index).map(Pin::get_mut)
     }
 
     pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = (usize, &mut T)> {
@@ -510,7 +490,7 @@ impl<'a, T> Iterator for IterPinMut<'a, T> {
             match self.slots.next() {
                 Some(Slot { value: Some(v), .. }) => {
                     self.left -= 1;
-                    // SAFETY: see `TaskSet::get_pin_mut`.
+                    // SAFETY: as in `TaskSet::poll_with`: slots never move.
                     return Some((self.base + consumed, unsafe { Pin::new_unchecked(v) }));
                 }
                 Some(_) => {}

@@ -151,3 +151,106 @@ macro_rules! is_send {
         Probe::<$t>::SEND
     }};
 }
+
+/// A stream of `len` items (`id * 1000 + i`) that is pending until its
+/// waker is woken by hand (`Manual::wake`), counting its polls.
+#[derive(Debug, Default)]
+pub struct ManualState {
+    pub polls: AtomicUsize,
+    pub ready: std::sync::atomic::AtomicBool,
+    pub waker: std::sync::Mutex<Option<std::task::Waker>>,
+}
+
+impl ManualState {
+    /// Makes one item ready and wakes the stream.
+    pub fn wake(&self) {
+        self.ready.store(true, SeqCst);
+        if let Some(w) = self.waker.lock().unwrap().take() {
+            w.wake();
+        }
+    }
+    pub fn polls(&self) -> usize {
+        self.polls.load(SeqCst)
+    }
+}
+
+#[derive(Debug)]
+pub struct Manual {
+    pub id: usize,
+    pub next: usize,
+    pub state: Arc<ManualState>,
+}
+
+impl Manual {
+    pub fn new(id: usize) -> (Self, Arc<ManualState>) {
+        let state = Arc::<ManualState>::default();
+        (
+            Manual {
+                id,
+                next: 0,
+                state: state.clone(),
+            },
+            state,
+        )
+    }
+}
+
+impl rill_core::Stream for Manual {
+    type Item = usize;
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<usize>> {
+        self.state.polls.fetch_add(1, SeqCst);
+        if self.state.ready.swap(false, SeqCst) {
+            self.next += 1;
+            return Poll::Ready(Some(self.id * 1000 + self.next));
+        }
+        *self.state.waker.lock().unwrap() = Some(cx.waker().clone());
+        Poll::Pending
+    }
+}
+
+/// A stream of `left` items, each after a `Job` with `yields` wake-ups.
+pub struct JobStream {
+    pub id: usize,
+    pub left: usize,
+    pub yields: usize,
+    pub threads: bool,
+    pub job: Option<Job>,
+}
+
+impl JobStream {
+    pub fn new(id: usize, left: usize, yields: usize, threads: bool) -> Self {
+        JobStream {
+            id,
+            left,
+            yields,
+            threads,
+            job: None,
+        }
+    }
+}
+
+impl rill_core::Stream for JobStream {
+    type Item = (usize, usize);
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<(usize, usize)>> {
+        if self.left == 0 {
+            return Poll::Ready(None);
+        }
+        let this = &mut *self;
+        let job = this.job.get_or_insert_with(|| {
+            let job = Job::new(this.left, this.yields);
+            if this.threads {
+                job.woken_by_thread()
+            } else {
+                job
+            }
+        });
+        match Pin::new(job).poll(cx) {
+            Poll::Ready(n) => {
+                this.job = None;
+                this.left -= 1;
+                Poll::Ready(Some((this.id, n)))
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
