@@ -59,8 +59,10 @@ pub mod stream {
     // region: concurrency re-exports
     #[cfg(feature = "alloc")]
     pub use crate::concurrent::{
-        BufferUnordered, Buffered, ForEachConcurrent, FuturesOrdered, FuturesUnordered, SelectAll,
-        StreamMap, StreamNotifyClose, futures_unordered, select_all,
+        AbortHandle, AbortRegistration, Abortable, Aborted, BufferUnordered, Buffered,
+        FlatMapUnordered, FlattenUnordered, ForEachConcurrent, FuturesOrdered, FuturesUnordered,
+        SelectAll, StreamMap, StreamNotifyClose, TryBufferUnordered, TryBuffered,
+        TryFlattenUnordered, TryForEachConcurrent, abortable, futures_unordered, select_all,
     };
     // endregion: concurrency re-exports
 }

@@ -6,8 +6,8 @@ use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream};
 
-use super::FuturesOrdered;
 use super::fill::{self, Buffer};
+use super::futures_ordered::Ordered;
 
 buffer_adapter! {
     /// A stream that runs the futures of its input concurrently, at most
@@ -21,5 +21,5 @@ buffer_adapter! {
     /// assert_eq!(s.get_ref().get_ref().len(), 1);
     /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [1]);
     /// ```
-    Buffered, FuturesOrdered
+    Buffered, Ordered<St::Item, <St::Item as Future>::Output>
 }

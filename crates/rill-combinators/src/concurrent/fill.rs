@@ -99,7 +99,7 @@ impl<F: Future> Pool<F> for super::FuturesUnordered<F> {
     }
 }
 
-impl<F: Future> Pool<F> for super::FuturesOrdered<F> {
+impl<F: Future<Output = Out>, Out> Pool<F> for super::futures_ordered::Ordered<F, Out> {
     fn with_capacity(capacity: usize) -> Self {
         Self::with_capacity(capacity)
     }
@@ -126,15 +126,22 @@ pin_project_lite::pin_project! {
     }
 }
 
-impl<St: Stream, P: Pool<St::Item>> Buffer<St, P> {
-    pub(crate) fn new(stream: St, limit: Option<usize>) -> Self {
+impl<St, P> Buffer<St, P> {
+    /// `pool` should have room for `limit` futures (no growth later).
+    pub(crate) fn with_pool(stream: St, pool: P, limit: Option<usize>) -> Self {
         Self {
             stream,
             done: false,
             terminated: false,
-            pool: P::with_capacity(limit.unwrap_or(0)),
+            pool,
             limit,
         }
+    }
+}
+
+impl<St: Stream, P: Pool<St::Item>> Buffer<St, P> {
+    pub(crate) fn new(stream: St, limit: Option<usize>) -> Self {
+        Self::with_pool(stream, P::with_capacity(limit.unwrap_or(0)), limit)
     }
 
     pub(crate) fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<P::Item>> {
@@ -195,7 +202,7 @@ impl<St: Stream, P: Pool<St::Item>> BufferProj<'_, St, P> {
 /// Declares a public adapter over [`Buffer`] (`BufferUnordered`,
 /// `Buffered`): the struct, its accessors, `Stream`, `FusedStream`, `Debug`.
 macro_rules! buffer_adapter {
-    ($(#[$meta:meta])* $name:ident, $pool:ident) => {
+    ($(#[$meta:meta])* $name:ident, $pool:ty) => {
         pin_project_lite::pin_project! {
             $(#[$meta])*
             #[must_use = "streams do nothing unless polled"]
@@ -205,7 +212,7 @@ macro_rules! buffer_adapter {
                 St::Item: Future,
             {
                 #[pin]
-                inner: Buffer<St, $pool<St::Item>>,
+                inner: Buffer<St, $pool>,
             }
         }
 

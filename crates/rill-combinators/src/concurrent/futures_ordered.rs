@@ -68,26 +68,20 @@ impl<T> Ord for Waiting<T> {
 /// ```
 #[must_use = "streams do nothing unless polled"]
 pub struct FuturesOrdered<Fut: Future> {
+    inner: Ordered<Fut, Fut::Output>,
+}
+
+/// The queue without a `Future` bound on its type, so that adapters can
+/// name it with an output type of their own (`try_buffered`).
+pub(crate) struct Ordered<Fut, Out> {
     in_progress: TaskSet<Tagged<Fut>>,
-    waiting: BinaryHeap<Waiting<Fut::Output>>,
+    waiting: BinaryHeap<Waiting<Out>>,
     next_in: i64,
     next_out: i64,
     terminated: bool,
 }
 
-impl<Fut: Future> FuturesOrdered<Fut> {
-    /// Creates an empty queue.
-    ///
-    /// ```
-    /// use rill_combinators::stream::FuturesOrdered;
-    ///
-    /// let queue = FuturesOrdered::<core::future::Ready<u8>>::new();
-    /// assert!(queue.is_empty());
-    /// ```
-    pub fn new() -> Self {
-        Self::with_capacity(0)
-    }
-
+impl<Fut, Out> Ordered<Fut, Out> {
     pub(crate) fn with_capacity(capacity: usize) -> Self {
         Self {
             in_progress: TaskSet::with_capacity(capacity),
@@ -98,62 +92,17 @@ impl<Fut: Future> FuturesOrdered<Fut> {
         }
     }
 
-    /// The number of futures in flight plus outputs waiting for their turn.
-    ///
-    /// ```
-    /// use rill_combinators::stream::FuturesOrdered;
-    ///
-    /// let queue: FuturesOrdered<_> = (0..4).map(core::future::ready).collect();
-    /// assert_eq!(queue.len(), 4);
-    /// ```
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.in_progress.len() + self.waiting.len()
     }
 
-    /// Whether the queue is empty.
-    ///
-    /// ```
-    /// use rill_combinators::stream::FuturesOrdered;
-    ///
-    /// let mut queue = FuturesOrdered::new();
-    /// assert!(queue.is_empty());
-    /// queue.push_back(core::future::ready(()));
-    /// assert!(!queue.is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Adds a future at the back: its output comes after all others'.
-    ///
-    /// ```
-    /// use rill_combinators::StreamExt;
-    /// use rill_combinators::stream::FuturesOrdered;
-    ///
-    /// let mut queue = FuturesOrdered::new();
-    /// queue.push_back(core::future::ready('a'));
-    /// queue.push_back(core::future::ready('b'));
-    /// assert_eq!(rill_test::block_on(queue.collect::<String>()), "ab");
-    /// ```
-    pub fn push_back(&mut self, future: Fut) {
+    pub(crate) fn push_back(&mut self, future: Fut) {
         let index = self.next_in;
         self.next_in += 1;
         self.push_at(index, future);
     }
 
-    /// Adds a future at the front: its output comes before all others'
-    /// (that have not been yielded yet).
-    ///
-    /// ```
-    /// use rill_combinators::StreamExt;
-    /// use rill_combinators::stream::FuturesOrdered;
-    ///
-    /// let mut queue = FuturesOrdered::new();
-    /// queue.push_back(core::future::ready('b'));
-    /// queue.push_front(core::future::ready('a'));
-    /// assert_eq!(rill_test::block_on(queue.collect::<String>()), "ab");
-    /// ```
-    pub fn push_front(&mut self, future: Fut) {
+    fn push_front(&mut self, future: Fut) {
         self.next_out -= 1;
         let index = self.next_out;
         self.push_at(index, future);
@@ -166,18 +115,12 @@ impl<Fut: Future> FuturesOrdered<Fut> {
 }
 
 // Futures live in the task set's slots and outputs are never pinned.
-impl<Fut: Future> Unpin for FuturesOrdered<Fut> {}
+impl<Fut, Out> Unpin for Ordered<Fut, Out> {}
 
-impl<Fut: Future> Default for FuturesOrdered<Fut> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+impl<Fut: Future<Output = Out>, Out> Stream for Ordered<Fut, Out> {
+    type Item = Out;
 
-impl<Fut: Future> Stream for FuturesOrdered<Fut> {
-    type Item = Fut::Output;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>> {
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Out>> {
         let this = Pin::get_mut(self);
         for _ in 0..BUDGET {
             if this
@@ -225,17 +168,112 @@ impl<Fut: Future> Stream for FuturesOrdered<Fut> {
     }
 }
 
+impl<Fut: Future> FuturesOrdered<Fut> {
+    /// Creates an empty queue.
+    ///
+    /// ```
+    /// use rill_combinators::stream::FuturesOrdered;
+    ///
+    /// let queue = FuturesOrdered::<core::future::Ready<u8>>::new();
+    /// assert!(queue.is_empty());
+    /// ```
+    pub fn new() -> Self {
+        Self::with_capacity(0)
+    }
+
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        Self {
+            inner: Ordered::with_capacity(capacity),
+        }
+    }
+
+    /// The number of futures in flight plus outputs waiting for their turn.
+    ///
+    /// ```
+    /// use rill_combinators::stream::FuturesOrdered;
+    ///
+    /// let queue: FuturesOrdered<_> = (0..4).map(core::future::ready).collect();
+    /// assert_eq!(queue.len(), 4);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Whether the queue is empty.
+    ///
+    /// ```
+    /// use rill_combinators::stream::FuturesOrdered;
+    ///
+    /// let mut queue = FuturesOrdered::new();
+    /// assert!(queue.is_empty());
+    /// queue.push_back(core::future::ready(()));
+    /// assert!(!queue.is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds a future at the back: its output comes after all others'.
+    ///
+    /// ```
+    /// use rill_combinators::StreamExt;
+    /// use rill_combinators::stream::FuturesOrdered;
+    ///
+    /// let mut queue = FuturesOrdered::new();
+    /// queue.push_back(core::future::ready('a'));
+    /// queue.push_back(core::future::ready('b'));
+    /// assert_eq!(rill_test::block_on(queue.collect::<String>()), "ab");
+    /// ```
+    pub fn push_back(&mut self, future: Fut) {
+        self.inner.push_back(future);
+    }
+
+    /// Adds a future at the front: its output comes before all others'
+    /// (that have not been yielded yet).
+    ///
+    /// ```
+    /// use rill_combinators::StreamExt;
+    /// use rill_combinators::stream::FuturesOrdered;
+    ///
+    /// let mut queue = FuturesOrdered::new();
+    /// queue.push_back(core::future::ready('b'));
+    /// queue.push_front(core::future::ready('a'));
+    /// assert_eq!(rill_test::block_on(queue.collect::<String>()), "ab");
+    /// ```
+    pub fn push_front(&mut self, future: Fut) {
+        self.inner.push_front(future);
+    }
+}
+
+impl<Fut: Future> Default for FuturesOrdered<Fut> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<Fut: Future> Stream for FuturesOrdered<Fut> {
+    type Item = Fut::Output;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>> {
+        Pin::new(&mut self.inner).poll_next(cx)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
 impl<Fut: Future> FusedStream for FuturesOrdered<Fut> {
     fn is_terminated(&self) -> bool {
-        self.terminated
+        self.inner.terminated
     }
 }
 
 impl<Fut: Future> fmt::Debug for FuturesOrdered<Fut> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FuturesOrdered")
-            .field("in_progress", &self.in_progress.len())
-            .field("waiting", &self.waiting.len())
+            .field("in_progress", &self.inner.in_progress.len())
+            .field("waiting", &self.inner.waiting.len())
             .finish_non_exhaustive()
     }
 }

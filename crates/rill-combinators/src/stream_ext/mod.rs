@@ -28,7 +28,9 @@ use crate::Either;
 
 // region: concurrency (buffered, buffer_unordered, for_each_concurrent, ...)
 #[cfg(feature = "alloc")]
-use crate::concurrent::{BufferUnordered, Buffered, ForEachConcurrent};
+use crate::concurrent::{
+    BufferUnordered, Buffered, FlatMapUnordered, FlattenUnordered, ForEachConcurrent,
+};
 // endregion: concurrency
 
 /// Adapters and consumers for every [`Stream`], with the names, signatures
@@ -249,6 +251,59 @@ pub trait StreamExt: Stream {
         Fut: Future<Output = ()>,
     {
         ForEachConcurrent::new(self, limit, f)
+    }
+
+    /// Polls up to `limit` of the streams this stream yields at once
+    /// (`None` and `0`: unlimited) and yields their items as they come.
+    ///
+    /// Inner streams run on the crate's task set: only woken ones are
+    /// polled, ready ones take turns. When an inner stream ends, the next one
+    /// is pulled from the input in the same poll. Ends once the input and
+    /// every inner stream have ended. Dropping it drops the inner streams in
+    /// flight.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([stream::iter(vec![1, 2]), stream::iter(vec![3])]);
+    /// let mut out: Vec<i32> = rill_test::block_on(s.flatten_unordered(None).collect());
+    /// out.sort();
+    /// assert_eq!(out, [1, 2, 3]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn flatten_unordered(self, limit: impl Into<Option<usize>>) -> FlattenUnordered<Self>
+    where
+        Self: Sized,
+        Self::Item: Stream,
+    {
+        FlattenUnordered::new(self, limit)
+    }
+
+    /// Maps each item to a stream with `f` and polls up to `limit` of those
+    /// streams at once (`None` and `0`: unlimited), yielding their items as
+    /// they come; as [`flatten_unordered`](StreamExt::flatten_unordered)
+    /// after a `map`.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter(1..=3).flat_map_unordered(2, |n| stream::iter(0..n));
+    /// let mut out: Vec<u32> = rill_test::block_on(s.collect());
+    /// out.sort();
+    /// assert_eq!(out, [0, 0, 0, 1, 1, 2]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn flat_map_unordered<U, F>(
+        self,
+        limit: impl Into<Option<usize>>,
+        f: F,
+    ) -> FlatMapUnordered<Self, U, F>
+    where
+        Self: Sized,
+        U: Stream,
+        F: FnMut(Self::Item) -> U,
+    {
+        FlatMapUnordered::new(self, limit, f)
     }
 
     // endregion: concurrency methods

@@ -1,0 +1,118 @@
+//! [`TryBuffered`]: `TryStreamExt::try_buffered`.
+
+use core::fmt;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use rill_core::{FusedStream, Stream, TryStream};
+
+use super::fill::{self, Buffer};
+use super::futures_ordered::Ordered;
+use super::try_support::{MapTry, OkOrErr};
+
+pin_project_lite::pin_project! {
+    /// A stream that runs the futures of a `TryStream` concurrently, at most
+    /// `limit` at a time, yielding their results in input order:
+    /// `try_buffered`.
+    ///
+    /// The input yields `Result<Fut, E>` with `Fut: Future<Output =
+    /// Result<T, E>>`. An input error is passed through as an item (it takes
+    /// a slot until it is yielded) and the stream goes on; a future's error
+    /// is its output. Limits as in `buffered`: `None` and `0` mean
+    /// unlimited.
+    ///
+    /// ```
+    /// use rill_combinators::stream::{self, TryBuffered};
+    /// use rill_combinators::StreamExt;
+    ///
+    /// let input = stream::iter([Ok(async { Ok::<u8, &str>(1) }), Err("bad input")]);
+    /// let s = TryBuffered::new(input, 2);
+    /// let out: Vec<Result<u8, &str>> = rill_test::block_on(s.collect());
+    /// assert_eq!(out, [Ok(1), Err("bad input")]);
+    /// ```
+    #[must_use = "streams do nothing unless polled"]
+    pub struct TryBuffered<St>
+    where
+        St: TryStream,
+        St::Ok: Future,
+    {
+        #[pin]
+        inner: Buffer<
+            MapTry<St, OkOrErr<St::Ok, St::Error>>,
+            Ordered<OkOrErr<St::Ok, St::Error>, <St::Ok as Future>::Output>,
+        >,
+    }
+}
+
+impl<St: TryStream> TryBuffered<St>
+where
+    St::Ok: Future,
+{
+    /// Runs the futures of `stream`, at most `limit` at a time (`None` and
+    /// `0`: unlimited). `TryStreamExt::try_buffered` calls this.
+    ///
+    /// ```
+    /// use rill_combinators::stream::{self, TryBuffered};
+    ///
+    /// let input = stream::iter([Ok::<_, ()>(async { Ok::<u8, ()>(1) })]);
+    /// let s = TryBuffered::new(input, None);
+    /// assert_eq!(s.into_inner().get_ref().len(), 1);
+    /// ```
+    pub fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
+        Self {
+            inner: {
+                let limit = fill::limit(limit);
+                let pool = Ordered::with_capacity(limit.unwrap_or(0));
+                Buffer::with_pool(MapTry::new(stream, OkOrErr::new), pool, limit)
+            },
+        }
+    }
+
+    /// Returns the underlying stream; the futures in flight are dropped.
+    pub fn into_inner(self) -> St {
+        self.inner.stream.stream
+    }
+
+    /// Returns a shared reference to the underlying stream.
+    pub fn get_ref(&self) -> &St {
+        &self.inner.stream.stream
+    }
+}
+
+impl<St, T> Stream for TryBuffered<St>
+where
+    St: TryStream,
+    St::Ok: Future<Output = Result<T, St::Error>>,
+{
+    type Item = Result<T, St::Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.project().inner.poll_next(cx)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl<St, T> FusedStream for TryBuffered<St>
+where
+    St: TryStream,
+    St::Ok: Future<Output = Result<T, St::Error>>,
+{
+    fn is_terminated(&self) -> bool {
+        self.inner.is_terminated()
+    }
+}
+
+impl<St> fmt::Debug for TryBuffered<St>
+where
+    St: TryStream + fmt::Debug,
+    St::Ok: Future,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TryBuffered")
+            .field("stream", self.get_ref())
+            .finish_non_exhaustive()
+    }
+}
