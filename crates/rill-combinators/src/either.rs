@@ -6,62 +6,48 @@ use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream};
 
-pin_project_lite::pin_project! {
-    /// One of two streams (or futures) of different types that produce the
-    /// same item (or output): lets two branches of an `if` or `match` return
-    /// one type without boxing.
-    ///
-    /// `Either` is a [`Stream`] (and a [`FusedStream`]) when both sides are
-    /// streams with the same `Item`, and a [`Future`] when both sides are
-    /// futures with the same `Output`. Polling forwards to the side that is
-    /// present; so do `size_hint` and `is_terminated`. It is `Send`, `Sync`
-    /// and `Unpin` when both sides are.
-    ///
-    /// The variants have a named field, `inner` (pin projection without
-    /// `unsafe` needs it): build one with [`Either::left`] /
-    /// [`Either::right`], `Either::Left { inner }`, or the
-    /// [`StreamExt::left_stream`](crate::StreamExt::left_stream) /
-    /// [`right_stream`](crate::StreamExt::right_stream) methods.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use rill_combinators::{Either, StreamExt, stream};
-    ///
-    /// fn evens_or_odds(even: bool) -> impl rill_core::Stream<Item = u32> {
-    ///     if even {
-    ///         Either::left(stream::iter([0, 2, 4]))
-    ///     } else {
-    ///         Either::right(stream::iter(vec![1, 3]))
-    ///     }
-    /// }
-    ///
-    /// assert_eq!(rill_test::block_on(evens_or_odds(false).collect::<Vec<_>>()), [1, 3]);
-    /// assert_eq!(rill_test::block_on(async { Either::<_, core::future::Ready<u8>>::left(async { 5 }).await }), 5);
-    /// ```
-    #[project = EitherProj]
-    #[project_ref = EitherProjRef]
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    #[must_use = "streams and futures do nothing unless polled"]
-    // `pin_project!` takes no doc comment on an enum's fields; the variants
-    // document their `inner` field instead.
-    #[allow(missing_docs)]
-    pub enum Either<L, R> {
-        /// The first alternative; `inner` is the stream or future.
-        Left {
-            #[pin]
-            inner: L,
-        },
-        /// The second alternative; `inner` is the stream or future.
-        Right {
-            #[pin]
-            inner: R,
-        },
-    }
+/// One of two streams (or futures) of different types that produce the
+/// same item (or output): lets two branches of an `if` or `match` return one
+/// type without boxing.
+///
+/// `Either` is a [`Stream`] (and a [`FusedStream`]) when both sides are
+/// streams with the same `Item`, and a [`Future`] when both sides are
+/// futures with the same `Output`. Polling forwards to the side that is
+/// present; so do `size_hint` and `is_terminated`. It is `Send`, `Sync` and
+/// `Unpin` when both sides are.
+///
+/// The variants are tuple variants as in futures-util (`Either::Left(s)`),
+/// so matching and building code migrates unchanged;
+/// [`StreamExt::left_stream`](crate::StreamExt::left_stream) /
+/// [`right_stream`](crate::StreamExt::right_stream) build one from a stream.
+///
+/// # Example
+///
+/// ```
+/// use rill_combinators::{Either, StreamExt, stream};
+///
+/// fn evens_or_odds(even: bool) -> impl rill_core::Stream<Item = u32> {
+///     if even {
+///         Either::Left(stream::iter([0, 2, 4]))
+///     } else {
+///         Either::Right(stream::iter(vec![1, 3]))
+///     }
+/// }
+///
+/// assert_eq!(rill_test::block_on(evens_or_odds(false).collect::<Vec<_>>()), [1, 3]);
+/// assert_eq!(rill_test::block_on(async { Either::<_, core::future::Ready<u8>>::Left(async { 5 }).await }), 5);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[must_use = "streams and futures do nothing unless polled"]
+pub enum Either<L, R> {
+    /// The first alternative.
+    Left(L),
+    /// The second alternative.
+    Right(R),
 }
 
 impl<L, R> Either<L, R> {
-    /// Wraps `inner` as the left alternative (`Either::Left { inner }`).
+    /// Wraps `inner` as the left alternative: `Either::Left(inner)`.
     ///
     /// ```
     /// use rill_combinators::Either;
@@ -70,10 +56,10 @@ impl<L, R> Either<L, R> {
     /// assert!(e.is_left());
     /// ```
     pub const fn left(inner: L) -> Self {
-        Either::Left { inner }
+        Either::Left(inner)
     }
 
-    /// Wraps `inner` as the right alternative (`Either::Right { inner }`).
+    /// Wraps `inner` as the right alternative: `Either::Right(inner)`.
     ///
     /// ```
     /// use rill_combinators::Either;
@@ -82,7 +68,7 @@ impl<L, R> Either<L, R> {
     /// assert!(e.is_right());
     /// ```
     pub const fn right(inner: R) -> Self {
-        Either::Right { inner }
+        Either::Right(inner)
     }
 
     /// Whether this is the left alternative.
@@ -93,7 +79,7 @@ impl<L, R> Either<L, R> {
     /// assert!(Either::<u8, u8>::left(0).is_left());
     /// ```
     pub const fn is_left(&self) -> bool {
-        matches!(self, Either::Left { .. })
+        matches!(self, Either::Left(_))
     }
 
     /// Whether this is the right alternative.
@@ -104,7 +90,7 @@ impl<L, R> Either<L, R> {
     /// assert!(!Either::<u8, u8>::left(0).is_right());
     /// ```
     pub const fn is_right(&self) -> bool {
-        matches!(self, Either::Right { .. })
+        matches!(self, Either::Right(_))
     }
 
     /// Projects a pinned reference to an `Either` of pinned references.
@@ -115,12 +101,19 @@ impl<L, R> Either<L, R> {
     ///
     /// let e = pin!(Either::<u8, char>::right('x'));
     /// let proj = e.as_ref().as_pin_ref();
-    /// assert!(matches!(proj, Either::Right { inner } if *inner == 'x'));
+    /// assert!(matches!(proj, Either::Right(inner) if *inner == 'x'));
     /// ```
+    #[allow(unsafe_code)]
     pub fn as_pin_ref(self: Pin<&Self>) -> Either<Pin<&L>, Pin<&R>> {
-        match self.project_ref() {
-            EitherProjRef::Left { inner } => Either::Left { inner },
-            EitherProjRef::Right { inner } => Either::Right { inner },
+        // SAFETY: structural pinning of both variants. `Either` has no `Drop`
+        // impl, never moves a side out through a pinned reference, and is
+        // `Unpin` only through the auto trait (exactly when both sides are),
+        // so a pinned `Either` pins whichever side it holds.
+        unsafe {
+            match self.get_ref() {
+                Either::Left(inner) => Either::Left(Pin::new_unchecked(inner)),
+                Either::Right(inner) => Either::Right(Pin::new_unchecked(inner)),
+            }
         }
     }
 
@@ -132,15 +125,21 @@ impl<L, R> Either<L, R> {
     /// use rill_combinators::Either;
     ///
     /// let mut e = pin!(Either::<u8, char>::left(1));
-    /// if let Either::Left { inner } = e.as_mut().as_pin_mut() {
+    /// if let Either::Left(inner) = e.as_mut().as_pin_mut() {
     ///     *inner.get_mut() += 1;
     /// }
     /// assert_eq!(*e, Either::left(2));
     /// ```
+    #[allow(unsafe_code)]
     pub fn as_pin_mut(self: Pin<&mut Self>) -> Either<Pin<&mut L>, Pin<&mut R>> {
-        match self.project() {
-            EitherProj::Left { inner } => Either::Left { inner },
-            EitherProj::Right { inner } => Either::Right { inner },
+        // SAFETY: structural pinning, as in `as_pin_ref`: the side is never
+        // moved out of the pinned `Either`, and the `&mut` obtained from
+        // `get_unchecked_mut` is only used to re-pin that side.
+        unsafe {
+            match self.get_unchecked_mut() {
+                Either::Left(inner) => Either::Left(Pin::new_unchecked(inner)),
+                Either::Right(inner) => Either::Right(Pin::new_unchecked(inner)),
+            }
         }
     }
 }
@@ -155,7 +154,7 @@ impl<T> Either<T, T> {
     /// ```
     pub fn into_inner(self) -> T {
         match self {
-            Either::Left { inner } | Either::Right { inner } => inner,
+            Either::Left(inner) | Either::Right(inner) => inner,
         }
     }
 }
@@ -169,17 +168,17 @@ where
 
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<L::Item>> {
-        match self.project() {
-            EitherProj::Left { inner } => inner.poll_next(cx),
-            EitherProj::Right { inner } => inner.poll_next(cx),
+        match self.as_pin_mut() {
+            Either::Left(inner) => inner.poll_next(cx),
+            Either::Right(inner) => inner.poll_next(cx),
         }
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
         match self {
-            Either::Left { inner } => inner.size_hint(),
-            Either::Right { inner } => inner.size_hint(),
+            Either::Left(inner) => inner.size_hint(),
+            Either::Right(inner) => inner.size_hint(),
         }
     }
 }
@@ -191,8 +190,8 @@ where
 {
     fn is_terminated(&self) -> bool {
         match self {
-            Either::Left { inner } => inner.is_terminated(),
-            Either::Right { inner } => inner.is_terminated(),
+            Either::Left(inner) => inner.is_terminated(),
+            Either::Right(inner) => inner.is_terminated(),
         }
     }
 }
@@ -206,9 +205,9 @@ where
 
     #[inline]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<L::Output> {
-        match self.project() {
-            EitherProj::Left { inner } => inner.poll(cx),
-            EitherProj::Right { inner } => inner.poll(cx),
+        match self.as_pin_mut() {
+            Either::Left(inner) => inner.poll(cx),
+            Either::Right(inner) => inner.poll(cx),
         }
     }
 }

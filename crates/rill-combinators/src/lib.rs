@@ -4,6 +4,8 @@
 //!   combinators return;
 //! - [`StreamExt`]: the everyday adapters and consumers (`map`, `filter`,
 //!   `collect`, ...), with the names and semantics of `futures-util` 0.3.
+//! - [`TryStreamExt`]: the same for streams of `Result`s (`map_ok`,
+//!   `and_then`, `try_filter_map`, `try_collect`, ...).
 //!
 //! # Example
 //!
@@ -15,22 +17,21 @@
 //! ```
 #![no_std]
 #![deny(missing_docs)]
-#![deny(unsafe_code)] // allowed only in `concurrent` (the task set) and `sync`
+#![deny(unsafe_code)] // allowed per item where a module needs it, each block with `// SAFETY:`
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
 #[cfg(feature = "std")]
-#[allow(unused_extern_crates)] // until `catch_unwind` lands
 extern crate std;
 
 #[macro_use]
-#[allow(unused_macros)] // until the first adapter uses it
 mod macros;
 
 mod constructors;
 mod either;
 mod stream_ext;
+mod try_stream_ext;
 
 // region: concurrency modules
 #[cfg(feature = "alloc")]
@@ -41,6 +42,7 @@ mod sync;
 
 pub use either::Either;
 pub use stream_ext::StreamExt;
+pub use try_stream_ext::TryStreamExt;
 
 pub mod stream {
     //! Stream constructors and the stream and future types that
@@ -55,6 +57,7 @@ pub mod stream {
     pub use crate::StreamExt;
     pub use crate::constructors::*;
     pub use crate::stream_ext::*;
+    pub use crate::try_stream_ext::*;
 
     // region: concurrency re-exports
     #[cfg(feature = "alloc")]

@@ -11,11 +11,10 @@ mod common;
 use std::sync::Arc;
 
 use common::{InFlight, Job, JobStream, Rng, sorted};
-use rill_combinators::StreamExt;
 use rill_combinators::stream::{
-    self, AbortHandle, Abortable, Aborted, TryBufferUnordered, TryBuffered, TryFlattenUnordered,
-    TryForEachConcurrent,
+    self, AbortHandle, Abortable, Aborted, TryBufferUnordered, TryBuffered,
 };
+use rill_combinators::{StreamExt, TryStreamExt};
 use rill_core::FusedStream;
 use rill_test::block_on;
 
@@ -61,9 +60,9 @@ fn try_buffer_unordered_and_try_buffered_model() {
                 }
             })
             .collect();
-        let out = rill_test::check_fused_stream(|| TryBufferUnordered::new(input(&counter), limit));
+        let out = rill_test::check_fused_stream(|| input(&counter).try_buffer_unordered(limit));
         assert_eq!(sorted(out), sorted(expected.clone()), "seed {seed}");
-        let out = rill_test::check_fused_stream(|| TryBuffered::new(input(&counter), limit));
+        let out = rill_test::check_fused_stream(|| input(&counter).try_buffered(limit));
         assert_eq!(
             out, expected,
             "seed {seed}: order kept, errors passed through"
@@ -79,7 +78,7 @@ fn try_buffer_unordered_and_try_buffered_model() {
 fn try_for_each_concurrent_stops_at_first_error_and_drops_in_flight() {
     let counter = InFlight::new();
     let started = std::sync::Mutex::new(Vec::new());
-    let run = TryForEachConcurrent::new(stream::iter((0..100).map(Ok::<usize, String>)), 4, |i| {
+    let run = stream::iter((0..100).map(Ok::<usize, String>)).try_for_each_concurrent(4, |i| {
         started.lock().unwrap().push(i);
         // Job 2 fails after a few polls; the others never finish.
         let job = Job::new(i, if i == 2 { 3 } else { usize::MAX }).counted(&counter);
@@ -106,7 +105,7 @@ fn try_for_each_concurrent_stops_at_first_error_and_drops_in_flight() {
 #[test]
 fn try_for_each_concurrent_input_error_and_success() {
     let input = stream::iter(vec![Ok(1), Ok(2), Err("input"), Ok(4)]);
-    let run = TryForEachConcurrent::new(input, None, |_| async { Ok(()) });
+    let run = input.try_for_each_concurrent(None, |_| async { Ok(()) });
     assert_eq!(block_on(run), Err("input"));
 }
 
@@ -115,7 +114,7 @@ fn try_for_each_concurrent_success_threads() {
     let counter = InFlight::new();
     let seen = std::sync::Mutex::new(Vec::new());
     let input = rill_test::interleave_pending(stream::iter((0..50).map(Ok::<usize, ()>)));
-    let run = TryForEachConcurrent::new(input, 0, |i| {
+    let run = input.try_for_each_concurrent(0, |i| {
         let job = Job::new(i, i % 4).counted(&counter).woken_by_thread();
         let seen = &seen;
         async move {
@@ -134,11 +133,9 @@ fn try_for_each_concurrent_success_threads() {
 #[test]
 #[should_panic(expected = "`TryForEachConcurrent` polled after it completed")]
 fn try_for_each_concurrent_poll_after_completion_panics() {
-    let mut run = Box::pin(TryForEachConcurrent::new(
-        stream::iter(Vec::<Result<u8, ()>>::new()),
-        1,
-        |_| async { Ok(()) },
-    ));
+    let mut run = Box::pin(
+        stream::iter(Vec::<Result<u8, ()>>::new()).try_for_each_concurrent(1, |_| async { Ok(()) }),
+    );
     let mut cx = rill_test::noop_context();
     assert!(run.as_mut().poll(&mut cx).is_ready());
     let _ = run.as_mut().poll(&mut cx);
@@ -208,7 +205,7 @@ fn try_flatten_unordered_passes_errors_through() {
         Err("outer"),
         Ok(inner(vec![])),
     ]);
-    let s = TryFlattenUnordered::new(input, 1);
+    let s = input.try_flatten_unordered(1);
     let out: Vec<_> = block_on(s.collect());
     assert_eq!(sorted(out), [Ok(1), Ok(2), Err("a"), Err("outer")]);
 }

@@ -217,10 +217,7 @@ fn debug_output() {
         "SelectWithStrategy { stream1: Repeat { item: 1 }, stream2: Repeat { item: 2 }, \
          done1: false, done2: false, state: 0, .. }"
     );
-    assert_eq!(
-        format!("{:?}", Either::<u8, char>::left(1)),
-        "Left { inner: 1 }"
-    );
+    assert_eq!(format!("{:?}", Either::<u8, char>::left(1)), "Left(1)");
 }
 
 // ---------------------------------------------------------------- Either
@@ -272,12 +269,12 @@ fn either_helpers() {
     let mut e = pin!(Either::<u8, char>::left(1));
     assert!(e.is_left() && !e.is_right());
     match e.as_mut().as_pin_mut() {
-        Either::Left { inner } => *inner.get_mut() = 9,
-        Either::Right { .. } => unreachable!(),
+        Either::Left(inner) => *inner.get_mut() = 9,
+        Either::Right(_) => unreachable!(),
     }
-    assert!(matches!(e.as_ref().as_pin_ref(), Either::Left { inner } if *inner == 9));
+    assert!(matches!(e.as_ref().as_pin_ref(), Either::Left(inner) if *inner == 9));
     assert_eq!(Either::<u8, u8>::right(2).into_inner(), 2);
-    assert_eq!(Either::<u8, u8>::left(3), Either::Left { inner: 3 });
+    assert_eq!(Either::<u8, u8>::left(3), Either::Left(3));
 }
 
 // ---------------------------------------------------------------- auto traits

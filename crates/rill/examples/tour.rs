@@ -34,6 +34,10 @@ fn main() {
     println!("=========");
     part_hand_written();
     part_constructors();
+    part_adapters();
+    part_try_stream();
+    part_channels();
+    part_time_io();
 }
 
 /// Part 1: a `Stream` written by hand, polled with `poll_next`.
@@ -93,4 +97,248 @@ fn part_constructors() {
     println!("   {} items in all", items.len());
     assert_eq!(items.len(), 9);
     assert_eq!(items[4], "item 4");
+}
+
+/// Adapters: `filter`, `map`, `take` and `chunks`, with futures-util's names.
+fn part_adapters() {
+    use core::future::ready;
+    use rill::stream;
+
+    println!();
+    println!("Adapters: the even squares, with filter and map");
+    // `filter` takes a closure that returns a future: `ready` for a plain
+    // test, or an `async move` block.
+    let even_squares = stream::iter(1..=10)
+        .filter(|x| ready(x % 2 == 0))
+        .map(|x| x * x);
+    let even_squares: Vec<u32> = rill_test::block_on(even_squares.collect());
+    println!("   {even_squares:?}");
+    assert_eq!(even_squares, [4, 16, 36, 64, 100]);
+
+    let chunks: Vec<Vec<u32>> = rill_test::block_on(stream::iter(1..).take(7).chunks(3).collect());
+    println!("   the first 7 of 1.., in chunks of 3: {chunks:?}");
+    assert_eq!(chunks, [vec![1, 2, 3], vec![4, 5, 6], vec![7]]);
+}
+
+/// TryStreamExt: a log analyzer over lines that may fail to read.
+fn part_try_stream() {
+    use core::future::ready;
+    use std::io;
+
+    use rill::stream;
+
+    /// A parsed log line: `LEVEL <n>ms message`.
+    #[derive(Debug)]
+    struct Record {
+        level: String,
+        millis: u32,
+        message: String,
+    }
+
+    fn parse(line: &str) -> Option<Record> {
+        let mut parts = line.splitn(3, ' ');
+        let level = parts.next()?.to_owned();
+        let millis = parts.next()?.strip_suffix("ms")?.parse().ok()?;
+        let message = parts.next()?.to_owned();
+        Some(Record {
+            level,
+            millis,
+            message,
+        })
+    }
+
+    /// The lines of a log as a reader gives them; reading line `fail_at`
+    /// fails with an I/O error.
+    fn lines(fail_at: Option<usize>) -> impl Stream<Item = io::Result<String>> + Unpin {
+        let text = [
+            "INFO 12ms started",
+            "garbage",
+            "WARN 250ms slow query",
+            "ERROR 3ms disk full",
+            "INFO 7ms done",
+        ];
+        stream::iter(text.into_iter().enumerate().map(move |(i, line)| {
+            if Some(i) == fail_at {
+                Err(io::Error::other("connection reset"))
+            } else {
+                Ok(line.to_owned())
+            }
+        }))
+    }
+
+    println!();
+    println!("TryStreamExt: a log analyzer");
+    // Bad lines are skipped with try_filter_map; I/O errors pass through.
+    let records = || lines(None).try_filter_map(|line| ready(Ok(parse(&line))));
+    let all: io::Result<Vec<Record>> = rill_test::block_on(records().try_collect());
+    let all = all.expect("no I/O error in this run");
+    for r in &all {
+        println!("   {:<5} {:>4}ms  {}", r.level, r.millis, r.message);
+    }
+    println!(
+        "   {} records from 5 lines (1 could not be parsed)",
+        all.len()
+    );
+    assert_eq!(all.len(), 4);
+    let total = rill_test::block_on(records().try_fold(0, |sum, r| ready(Ok(sum + r.millis))));
+    println!("   total time: {}ms", total.as_ref().expect("no I/O error"));
+    assert_eq!(total.ok(), Some(272));
+
+    // Now reading the 4th line fails. An adapter passes the error on as an
+    // item and keeps going...
+    println!("   reading line 4 fails:");
+    let mut parsed = lines(Some(3)).try_filter_map(|line| ready(Ok(parse(&line))));
+    let mut seen = 0;
+    loop {
+        match rill_test::block_on(parsed.try_next()) {
+            Ok(Some(r)) => println!("   - record: {} {}", r.level, r.message),
+            Ok(None) => break,
+            Err(e) => println!("   - I/O error: {e} (the stream goes on)"),
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 4);
+    // ...while a consumer stops at the first error and returns it.
+    let total = rill_test::block_on(
+        lines(Some(3))
+            .try_filter_map(|line| ready(Ok(parse(&line))))
+            .try_fold(0, |sum, r| ready(Ok(sum + r.millis))),
+    );
+    match &total {
+        Ok(ms) => println!("   try_fold: {ms}ms"),
+        Err(e) => println!("   try_fold stopped at the first error: {e}"),
+    }
+    assert_eq!(
+        total.map_err(|e| e.to_string()),
+        Err("connection reset".to_owned())
+    );
+}
+
+/// Channels: receivers as streams, and streams back into channels.
+///
+/// With rill's `tokio` / `async-std` features this is `rill::channel`; the
+/// tour reaches it through its `rill-channel` dev-dependency so that it runs
+/// with rill's default features.
+fn part_channels() {
+    use core::future::ready;
+    use rill_channel::{IntoStream, send_all};
+
+    println!();
+    println!("Channels: a tokio mpsc receiver and an async-std channel as streams");
+
+    // A producer task sends 1..=20 over a bounded tokio channel; the
+    // consumer turns the receiver into a stream and keeps the even numbers,
+    // squared, summing them with `filter`, `map` and `for_each`.
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .build()
+        .expect("a tokio runtime");
+    let tokio_sum = runtime.block_on(async {
+        let (tx, rx) = tokio::sync::mpsc::channel::<u64>(4);
+        let producer = tokio::spawn(async move {
+            for n in 1..=20 {
+                // Waits whenever 4 items are buffered: backpressure.
+                tx.send(n).await.expect("the consumer is alive");
+            }
+            // `tx` drops here: the stream ends once the buffer is drained.
+        });
+        let mut sum = 0;
+        rx.into_stream()
+            .filter(|n| ready(n % 2 == 0))
+            .map(|n| n * n)
+            .for_each(|square| {
+                sum += square;
+                ready(())
+            })
+            .await;
+        producer.await.expect("the producer finished");
+        sum
+    });
+    println!("   tokio mpsc: sum of the even squares of 1..=20 = {tokio_sum}");
+    assert_eq!(tokio_sum, 1540);
+
+    // The same with async-std: the producer feeds a rill stream into the
+    // channel with `send_all` (backpressure both ways), the consumer reads
+    // the receiver as a stream.
+    let async_std_sum = async_std::task::block_on(async {
+        let (tx, rx) = async_std::channel::bounded::<u64>(4);
+        let producer = async_std::task::spawn(async move {
+            send_all(rill::stream::iter(1..=20), &tx)
+                .await
+                .expect("the consumer is alive")
+        });
+        let mut sum = 0;
+        rx.into_stream()
+            .filter(|n| ready(n % 2 == 0))
+            .map(|n| n * n)
+            .for_each(|square| {
+                sum += square;
+                ready(())
+            })
+            .await;
+        let sent = producer.await;
+        println!("   async-std: the producer sent {sent} items with send_all");
+        sum
+    });
+    println!("   async-std channel: the same sum = {async_std_sum}");
+    assert_eq!(async_std_sum, tokio_sum);
+}
+
+/// Time and I/O: a log analyzer over a file's lines, and a batcher that
+/// cuts by size or by age (rill-time and rill-io, tokio backends; with the
+/// facade's `tokio` feature they are `rill::time` and `rill::io`).
+fn part_time_io() {
+    use core::time::Duration;
+    use std::io::Write;
+
+    use rill_io::tokio::lines;
+    use rill_time::tokio::{StreamTimeExt, interval};
+
+    println!();
+    println!("Time and I/O: a log analyzer and a batcher");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a tokio runtime");
+
+    // The log analyzer: write a small log, stream its lines, count errors.
+    let path = std::env::temp_dir().join(format!("rill-tour-{}.log", std::process::id()));
+    let mut file = std::fs::File::create(&path).expect("create the temp log");
+    for i in 0..1000 {
+        let level = if i % 10 == 3 { "ERROR" } else { "INFO" };
+        writeln!(file, "{level} request {i}").expect("write the temp log");
+    }
+    drop(file);
+    let (total, errors) = rt.block_on(async {
+        // Any tokio `AsyncBufRead` works: here a file in a `BufReader`.
+        let file = tokio::fs::File::open(&path)
+            .await
+            .expect("open the temp log");
+        let mut stream = core::pin::pin!(lines(tokio::io::BufReader::new(file)));
+        let (mut total, mut errors) = (0, 0);
+        while let Some(line) = stream.next().await {
+            let line = line.expect("valid UTF-8");
+            total += 1;
+            errors += usize::from(line.starts_with("ERROR"));
+        }
+        (total, errors)
+    });
+    std::fs::remove_file(&path).expect("remove the temp log");
+    println!("   {total} lines, {errors} of them ERROR");
+    assert_eq!((total, errors), (1000, 100));
+
+    // The batcher: ticks every 10 ms, at most 4 per batch, a batch at most
+    // 25 ms old: batches are cut by age, not by size.
+    let batches = rt.block_on(async {
+        let ticks = interval(Duration::from_millis(10));
+        let mut batches = core::pin::pin!(ticks.chunks_timeout(4, Duration::from_millis(25)));
+        let mut sizes = Vec::new();
+        for _ in 0..3 {
+            let batch = batches.next().await.expect("an interval never ends");
+            sizes.push(batch.len());
+        }
+        sizes
+    });
+    println!("   chunks_timeout(4, 25ms) over a 10 ms interval: batch sizes {batches:?}");
+    assert!(batches.iter().all(|&n| (1..=4).contains(&n)));
 }

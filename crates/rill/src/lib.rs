@@ -39,6 +39,17 @@
 //! | `std`          | yes     | the standard library; implies `alloc`                 |
 //! | `alloc`        | via std | [`BoxStream`], [`LocalBoxStream`]                     |
 //! | `futures-core` | no      | [`compat::Compat`]: to and from `futures_core::Stream` |
+//! | `tokio`        | no      | `channel::tokio` (mpsc/broadcast/watch receivers as streams), `time` on `tokio::time`, `io` on tokio readers and listeners |
+//! | `async-std`    | no      | `channel::async_std`: `async_std::channel` receivers as streams |
+//! | `async-channel`| no      | `channel::async_channel`: async-channel 2.x (smol) receivers as streams |
+//! | `async-io`     | no      | `time` on `async_io::Timer` (async-std, smol)          |
+//! | `futures-io`   | no      | `io` on futures-io readers (async-std, smol)           |
+//!
+//! `channel` exists when one of `tokio`, `async-std`, `async-channel` is on
+//! (they imply `std`). `time` (the `rill-time` crate) is there with `tokio`
+//! or `async-io`; pick the backend by import:
+//! `use rill::time::tokio::StreamTimeExt;`. `io` (the `rill-io` crate) is
+//! there with `tokio` or `futures-io`: `rill::io::tokio::lines(reader)`.
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -56,6 +67,24 @@ pub use rill_combinators::{StreamExt, stream};
 // Constructors, select and Either.
 pub use rill_combinators::Either;
 
+// TryStreamExt (streams of `Result`s).
+pub use rill_combinators::TryStreamExt;
+
+// Channels (rill-channel): present with any runtime feature, since the crate
+// needs std and the facade must stay no_std without them.
+#[cfg(any(feature = "tokio", feature = "async-std", feature = "async-channel"))]
+pub use rill_channel as channel;
+
+// region: time and io (issue 8)
+#[cfg(any(feature = "tokio", feature = "async-io"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "tokio", feature = "async-io"))))]
+pub use rill_time as time;
+
+#[cfg(any(feature = "tokio", feature = "futures-io"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "tokio", feature = "futures-io"))))]
+pub use rill_io as io;
+// endregion: time and io
+
 /// The traits most stream code needs, for a glob import:
 /// `use rill::prelude::*;`.
 ///
@@ -66,4 +95,6 @@ pub use rill_combinators::Either;
 /// ```
 pub mod prelude {
     pub use crate::{FusedStream, Stream, StreamExt, TryStream};
+
+    pub use crate::TryStreamExt;
 }

@@ -43,7 +43,11 @@ impl<St, U, F> FlatMapUnordered<St, U, F> {
     }
 }
 
-delegate_access!(FlatMapUnordered<St, U, F>, stream: St);
+delegate_access!(
+    FlatMapUnordered<St, U, F>,
+    stream: St,
+    example: "stream::iter(vec![1u8, 2, 3]).flat_map_unordered(None, |x| stream::iter([x]))"
+);
 
 impl<St, U, F> Stream for FlatMapUnordered<St, U, F>
 where

@@ -13,7 +13,7 @@ use super::try_support::{MapTry, OkOrErr};
 pin_project_lite::pin_project! {
     /// A stream that runs the futures of a `TryStream` concurrently, at most
     /// `limit` at a time, yielding their results as they complete:
-    /// `try_buffer_unordered`.
+    /// [`TryStreamExt::try_buffer_unordered`](crate::TryStreamExt::try_buffer_unordered).
     ///
     /// The input yields `Result<Fut, E>` with `Fut: Future<Output =
     /// Result<T, E>>`. An input error is passed through as an item (it takes
@@ -22,11 +22,10 @@ pin_project_lite::pin_project! {
     /// unlimited.
     ///
     /// ```
-    /// use rill_combinators::stream::{self, TryBufferUnordered};
-    /// use rill_combinators::StreamExt;
+    /// use rill_combinators::{StreamExt, TryStreamExt, stream};
     ///
     /// let input = stream::iter([Ok(async { Ok::<u8, &str>(1) }), Err("bad input")]);
-    /// let s = TryBufferUnordered::new(input, 2);
+    /// let s = input.try_buffer_unordered(2);
     /// let mut out: Vec<Result<u8, &str>> = rill_test::block_on(s.collect());
     /// out.sort();
     /// assert_eq!(out, [Ok(1), Err("bad input")]);
@@ -49,17 +48,8 @@ impl<St: TryStream> TryBufferUnordered<St>
 where
     St::Ok: Future,
 {
-    /// Runs the futures of `stream`, at most `limit` at a time (`None` and
-    /// `0`: unlimited). `TryStreamExt::try_buffer_unordered` calls this.
-    ///
-    /// ```
-    /// use rill_combinators::stream::{self, TryBufferUnordered};
-    ///
-    /// let input = stream::iter([Ok::<_, ()>(async { Ok::<u8, ()>(1) })]);
-    /// let s = TryBufferUnordered::new(input, None);
-    /// assert_eq!(s.into_inner().get_ref().len(), 1);
-    /// ```
-    pub fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
+    /// `TryStreamExt::try_buffer_unordered`.
+    pub(crate) fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
         Self {
             inner: {
                 let limit = fill::limit(limit);

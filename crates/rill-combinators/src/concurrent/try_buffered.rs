@@ -13,7 +13,7 @@ use super::try_support::{MapTry, OkOrErr};
 pin_project_lite::pin_project! {
     /// A stream that runs the futures of a `TryStream` concurrently, at most
     /// `limit` at a time, yielding their results in input order:
-    /// `try_buffered`.
+    /// [`TryStreamExt::try_buffered`](crate::TryStreamExt::try_buffered).
     ///
     /// The input yields `Result<Fut, E>` with `Fut: Future<Output =
     /// Result<T, E>>`. An input error is passed through as an item (it takes
@@ -22,11 +22,10 @@ pin_project_lite::pin_project! {
     /// unlimited.
     ///
     /// ```
-    /// use rill_combinators::stream::{self, TryBuffered};
-    /// use rill_combinators::StreamExt;
+    /// use rill_combinators::{StreamExt, TryStreamExt, stream};
     ///
     /// let input = stream::iter([Ok(async { Ok::<u8, &str>(1) }), Err("bad input")]);
-    /// let s = TryBuffered::new(input, 2);
+    /// let s = input.try_buffered(2);
     /// let out: Vec<Result<u8, &str>> = rill_test::block_on(s.collect());
     /// assert_eq!(out, [Ok(1), Err("bad input")]);
     /// ```
@@ -48,17 +47,8 @@ impl<St: TryStream> TryBuffered<St>
 where
     St::Ok: Future,
 {
-    /// Runs the futures of `stream`, at most `limit` at a time (`None` and
-    /// `0`: unlimited). `TryStreamExt::try_buffered` calls this.
-    ///
-    /// ```
-    /// use rill_combinators::stream::{self, TryBuffered};
-    ///
-    /// let input = stream::iter([Ok::<_, ()>(async { Ok::<u8, ()>(1) })]);
-    /// let s = TryBuffered::new(input, None);
-    /// assert_eq!(s.into_inner().get_ref().len(), 1);
-    /// ```
-    pub fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
+    /// `TryStreamExt::try_buffered`.
+    pub(crate) fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
         Self {
             inner: {
                 let limit = fill::limit(limit);

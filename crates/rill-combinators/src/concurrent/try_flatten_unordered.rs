@@ -12,18 +12,17 @@ use super::try_support::{MapTry, TryInner};
 pin_project_lite::pin_project! {
     /// A stream that polls up to `limit` of the `TryStream`s its input
     /// yields at once, yielding their results as they come:
-    /// `try_flatten_unordered`.
+    /// [`TryStreamExt::try_flatten_unordered`](crate::TryStreamExt::try_flatten_unordered).
     ///
     /// An input error and an inner stream's errors are passed through as
     /// items; the stream goes on. Limits: `None` and `0` mean unlimited.
     ///
     /// ```
-    /// use rill_combinators::StreamExt;
-    /// use rill_combinators::stream::{self, TryFlattenUnordered};
+    /// use rill_combinators::{StreamExt, TryStreamExt, stream};
     ///
     /// let inner = stream::iter(vec![Ok::<u8, &str>(1), Err("inner")]);
     /// let input = stream::iter(vec![Ok(inner), Err("outer")]);
-    /// let mut out: Vec<_> = rill_test::block_on(TryFlattenUnordered::new(input, 2).collect());
+    /// let mut out: Vec<_> = rill_test::block_on(input.try_flatten_unordered(2).collect());
     /// out.sort();
     /// assert_eq!(out, [Ok(1), Err("inner"), Err("outer")]);
     /// ```
@@ -38,17 +37,8 @@ pin_project_lite::pin_project! {
 }
 
 impl<St: TryStream> TryFlattenUnordered<St> {
-    /// Flattens `stream`, at most `limit` inner streams at a time (`None`
-    /// and `0`: unlimited). `TryStreamExt::try_flatten_unordered` calls this.
-    ///
-    /// ```
-    /// use rill_combinators::stream::{self, TryFlattenUnordered};
-    ///
-    /// let input = stream::iter([Ok::<_, ()>(stream::iter([Ok::<u8, ()>(1)]))]);
-    /// let s = TryFlattenUnordered::new(input, None);
-    /// assert_eq!(s.get_ref().get_ref().len(), 1);
-    /// ```
-    pub fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
+    /// `TryStreamExt::try_flatten_unordered`.
+    pub(crate) fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
         Self {
             inner: FlattenUnordered::new(MapTry::new(stream, TryInner::new), limit),
         }

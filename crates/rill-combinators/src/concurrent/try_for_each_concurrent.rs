@@ -14,7 +14,8 @@ use super::task_set::BUDGET;
 pin_project_lite::pin_project! {
     /// A future that runs a fallible closure's future for every `Ok` item
     /// of a `TryStream`, at most `limit` at a time, and stops at the first
-    /// error: `try_for_each_concurrent`.
+    /// error:
+    /// [`TryStreamExt::try_for_each_concurrent`](crate::TryStreamExt::try_for_each_concurrent).
     ///
     /// Resolves to `Ok(())` once the input has ended and every future
     /// succeeded. The first error (from the input or from a future) resolves
@@ -23,10 +24,10 @@ pin_project_lite::pin_project! {
     /// unlimited. Polling it again after it resolved panics.
     ///
     /// ```
-    /// use rill_combinators::stream::{self, TryForEachConcurrent};
+    /// use rill_combinators::{TryStreamExt, stream};
     ///
     /// let input = stream::iter([Ok::<u8, &str>(1), Ok(2), Ok(3)]);
-    /// let run = TryForEachConcurrent::new(input, 2, |n| async move {
+    /// let run = input.try_for_each_concurrent(2, |n| async move {
     ///     if n == 2 { Err("two") } else { Ok(()) }
     /// });
     /// assert_eq!(rill_test::block_on(run), Err("two"));
@@ -49,18 +50,8 @@ where
     F: FnMut(St::Ok) -> Fut,
     Fut: Future<Output = Result<(), St::Error>>,
 {
-    /// Runs `f` on every item of `stream`, at most `limit` futures at a time
-    /// (`None` and `0`: unlimited). `TryStreamExt::try_for_each_concurrent`
-    /// calls this.
-    ///
-    /// ```
-    /// use rill_combinators::stream::{self, TryForEachConcurrent};
-    ///
-    /// let input = stream::iter([Ok::<u8, ()>(1), Ok(2)]);
-    /// let run = TryForEachConcurrent::new(input, None, |_| async { Ok(()) });
-    /// assert_eq!(rill_test::block_on(run), Ok(()));
-    /// ```
-    pub fn new(stream: St, limit: impl Into<Option<usize>>, f: F) -> Self {
+    /// `TryStreamExt::try_for_each_concurrent`.
+    pub(crate) fn new(stream: St, limit: impl Into<Option<usize>>, f: F) -> Self {
         let limit = fill::limit(limit);
         Self {
             stream: Some(stream),

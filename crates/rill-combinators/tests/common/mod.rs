@@ -1,4 +1,4 @@
-//! Helpers shared by the constructor and select tests.
+//! Helpers shared by the combinator integration tests.
 #![allow(dead_code)] // each test file uses a subset
 
 use std::collections::VecDeque;
@@ -139,4 +139,83 @@ impl<T> Future for YieldOnce<T> {
                 .expect("`YieldOnce` polled after completion"),
         )
     }
+}
+// Helpers of the combining and consuming tests.
+
+use std::cell::Cell;
+use std::panic::{self, AssertUnwindSafe};
+use std::rc::Rc;
+use std::string::String;
+
+use rill_combinators::stream;
+use rill_core::LocalBoxStream;
+
+/// A stream that yields nothing and records when it is dropped.
+#[derive(Debug)]
+pub(crate) struct DropFlag {
+    pub(crate) dropped: Rc<Cell<bool>>,
+    /// Returns `Pending` (without waking) while `true`.
+    pub(crate) stuck: bool,
+    pub(crate) items: Vec<u8>,
+}
+
+pub(crate) fn drop_flag(items: Vec<u8>, stuck: bool) -> (DropFlag, Rc<Cell<bool>>) {
+    let dropped = Rc::new(Cell::new(false));
+    let stream = DropFlag {
+        dropped: Rc::clone(&dropped),
+        stuck,
+        items,
+    };
+    (stream, dropped)
+}
+
+impl Stream for DropFlag {
+    type Item = u8;
+
+    fn poll_next(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+        if self.items.is_empty() && self.stuck {
+            return Poll::Pending;
+        }
+        Poll::Ready(self.items.pop())
+    }
+}
+
+impl Drop for DropFlag {
+    fn drop(&mut self) {
+        self.dropped.set(true);
+    }
+}
+
+/// The same items as a plain `iter` stream, through `interleave_pending`,
+/// and from a `TestSource` that pends before every item and its end.
+pub(crate) fn sources<T: Clone + 'static>(items: &[T]) -> [LocalBoxStream<'static, T>; 3] {
+    [
+        Box::pin(stream::iter(items.to_vec())),
+        Box::pin(rill_test::interleave_pending(stream::iter(items.to_vec()))),
+        Box::pin(rill_test::TestSource::new(items.to_vec()).pending(true)),
+    ]
+}
+
+/// The message of the panic that `f` raises.
+pub(crate) fn panic_message(f: impl FnOnce()) -> String {
+    let payload = panic::catch_unwind(AssertUnwindSafe(f)).expect_err("expected a panic");
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).into()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        String::from("<non-string panic>")
+    }
+}
+
+/// Polls `future` to completion with a no-op waker (it must never stay
+/// pending without waking), then once more, and returns the panic message
+/// of that extra poll.
+pub(crate) fn message_of_poll_after_completion<F: Future>(future: F) -> String {
+    let mut future = Box::pin(future);
+    let mut cx = rill_test::noop_context();
+    while future.as_mut().poll(&mut cx).is_pending() {}
+    panic_message(move || {
+        let _ = future.as_mut().poll(&mut cx);
+    })
 }

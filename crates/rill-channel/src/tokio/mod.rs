@@ -1,0 +1,163 @@
+//! tokio's channels as streams (feature `tokio`).
+//!
+//! | receiver                         | stream                      | item                                      |
+//! |----------------------------------|-----------------------------|-------------------------------------------|
+//! | `mpsc::Receiver<T>`              | [`ReceiverStream<T>`]       | `T`                                       |
+//! | `mpsc::UnboundedReceiver<T>`     | [`UnboundedReceiverStream<T>`] | `T`                                    |
+//! | `broadcast::Receiver<T>`         | [`BroadcastStream<T>`]      | `Result<T, BroadcastStreamRecvError>`     |
+//! | `watch::Receiver<T>`             | [`WatchStream<T>`]          | `T` (a clone of each new value)           |
+//!
+//! Every receiver also gets `.into_stream()` from [`IntoStream`](crate::IntoStream),
+//! and [`send_all`](crate::send_all) / [`forward_to`](crate::ForwardExt::forward_to)
+//! feed a stream into an `mpsc::Sender` or `mpsc::UnboundedSender`.
+//!
+//! The mpsc streams use tokio's `poll_recv`, so they take part in tokio's
+//! cooperative scheduling budget exactly like `recv().await` does.
+//!
+//! ```
+//! use rill_channel::IntoStream;
+//!
+//! let (tx, rx) = tokio::sync::mpsc::channel::<u32>(16);
+//! let producer = std::thread::spawn(move || {
+//!     for i in 0..5 {
+//!         tx.blocking_send(i).unwrap();
+//!     }
+//! });
+//! let items: Vec<u32> = rill_test::block_on_stream(rx.into_stream()).collect();
+//! producer.join().unwrap();
+//! assert_eq!(items, [0, 1, 2, 3, 4]);
+//! ```
+
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use ::tokio::sync::mpsc;
+
+use crate::ChannelStream;
+
+mod broadcast;
+mod watch;
+
+pub use broadcast::{BroadcastStream, BroadcastStreamRecvError};
+pub use watch::WatchStream;
+
+/// A tokio bounded `mpsc::Receiver<T>` as a stream of `T`: an alias of
+/// [`ChannelStream`], see there for `new`, `into_inner`, `close`,
+/// `AsRef`/`AsMut`, `From`.
+///
+/// `size_hint`: `(len, None)` while a sender is alive and the channel is
+/// open; after [`close`](ChannelStream::close) the upper bound is `len` plus
+/// the permits senders still hold (which may still send); exact
+/// `(len, Some(len))` once every sender is gone.
+///
+/// ```
+/// use rill_channel::tokio::ReceiverStream;
+/// use rill_core::Stream;
+///
+/// let (tx, rx) = tokio::sync::mpsc::channel::<u8>(4);
+/// let mut stream = ReceiverStream::new(rx);
+/// tx.try_send(1).unwrap();
+/// tx.try_send(2).unwrap();
+/// assert_eq!(stream.size_hint(), (2, None));
+/// drop(tx);
+/// assert_eq!(stream.size_hint(), (2, Some(2)));
+/// rill_test::assert_stream_next!(stream, 1);
+/// rill_test::assert_stream_next!(stream, 2);
+/// rill_test::assert_stream_done!(stream);
+/// ```
+pub type ReceiverStream<T> = ChannelStream<mpsc::Receiver<T>>;
+
+/// A tokio `mpsc::UnboundedReceiver<T>` as a stream of `T`: an alias of
+/// [`ChannelStream`], see there for its methods.
+///
+/// `size_hint`: `(len, None)` while a sender is alive (even after
+/// [`close`](ChannelStream::close), since a send racing with the close may
+/// still land), exact `(len, Some(len))` once every sender is gone.
+///
+/// ```
+/// use rill_channel::tokio::UnboundedReceiverStream;
+/// use rill_core::Stream;
+///
+/// let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<u8>();
+/// let stream = UnboundedReceiverStream::new(rx);
+/// tx.send(1).unwrap();
+/// drop(tx);
+/// assert_eq!(stream.size_hint(), (1, Some(1)));
+/// assert_eq!(rill_test::block_on_stream(stream).collect::<Vec<_>>(), [1]);
+/// ```
+pub type UnboundedReceiverStream<T> = ChannelStream<mpsc::UnboundedReceiver<T>>;
+
+/// Implements the sealed receive trait for a tokio mpsc receiver; only the
+/// `size_hint` rule differs between the bounded and the unbounded one.
+macro_rules! impl_tokio_receive {
+    ($receiver:ident, $remaining:ident) => {
+        impl<T> crate::receiver::sealed::Receive for mpsc::$receiver<T> {
+            type Message = T;
+
+            #[inline]
+            fn poll_receive(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
+                self.get_mut().poll_recv(cx)
+            }
+
+            fn close_channel(&mut self) {
+                self.close();
+            }
+
+            fn remaining(&self) -> (usize, Option<usize>) {
+                $remaining(self)
+            }
+        }
+    };
+}
+
+impl_tokio_receive!(Receiver, bounded_remaining);
+impl_tokio_receive!(UnboundedReceiver, unbounded_remaining);
+
+/// `len()` of tokio's mpsc receivers could underflow before tokio 1.52.3
+/// (and 1.47.5), which the workspace still allows: a wrapped-around count
+/// would make a huge lower bound (and `collect` reserve for it). Treat it as
+/// unknown: `None`.
+fn buffered(len: usize) -> Option<usize> {
+    (len <= usize::MAX / 2).then_some(len)
+}
+
+fn bounded_remaining<T>(receiver: &mpsc::Receiver<T>) -> (usize, Option<usize>) {
+    let Some(len) = buffered(receiver.len()) else {
+        return (0, None);
+    };
+    if receiver.sender_strong_count() == 0 {
+        // No sender, no permit (permits hold a sender): nothing more.
+        (len, Some(len))
+    } else if receiver.is_closed() {
+        // Permits reserved before the close may still be used; every
+        // buffered message and every permit holds one unit of capacity.
+        let held = receiver.max_capacity().saturating_sub(receiver.capacity());
+        (len, Some(held.max(len)))
+    } else {
+        (len, None)
+    }
+}
+
+fn unbounded_remaining<T>(receiver: &mpsc::UnboundedReceiver<T>) -> (usize, Option<usize>) {
+    let Some(len) = buffered(receiver.len()) else {
+        return (0, None);
+    };
+    if receiver.sender_strong_count() == 0 {
+        (len, Some(len))
+    } else {
+        // Even after `close`, a send racing with it may still land.
+        (len, None)
+    }
+}
+
+impl<T> crate::forward::sealed::Send<T> for mpsc::Sender<T> {
+    async fn send_message(&self, message: T) -> Result<(), T> {
+        self.send(message).await.map_err(|err| err.0)
+    }
+}
+
+impl<T> crate::forward::sealed::Send<T> for mpsc::UnboundedSender<T> {
+    async fn send_message(&self, message: T) -> Result<(), T> {
+        self.send(message).map_err(|err| err.0)
+    }
+}

@@ -1,0 +1,1005 @@
+//! `TryStreamExt`: adapters and consumers for streams of `Result`s, one per
+//! file.
+//!
+//! The error rules, documented on every method:
+//! - adapters pass an `Err` of the stream through as an item and keep going;
+//! - consumers (`try_collect`, `try_fold`, `try_for_each`, `try_concat`,
+//!   `try_all`, `try_any`) stop at the first `Err` and resolve to it.
+
+use core::future::Future;
+use core::marker::PhantomData;
+use core::pin::Pin;
+use core::task::{Context, Poll, ready};
+
+use rill_core::TryStream;
+
+/// Defines an adapter that maps every `Result` item of a stream with its
+/// field `f` (a closure or a `PhantomData` marker): the struct, `new`, the
+/// access methods, `Debug` (without `f`), `Stream` (with the stream's
+/// `size_hint`, which a one-to-one map keeps exact) and `FusedStream`.
+///
+/// `MapOk`, `MapErr`, `ErrInto`, `OkInto`, `InspectOk` and `InspectErr`
+/// differ only in the bound on `f` and in the map, so they share this one
+/// body. (`StreamExt::map` cannot serve here: its closure must be an
+/// `FnMut`, and a named type that wraps a closure cannot implement `FnMut`
+/// on stable Rust.)
+macro_rules! map_result {
+    (
+        $(#[$attr:meta])*
+        $name:ident<St, $g:ident>, f: $fty:ty,
+        impl<$($extra:ident),*> where [$($bounds:tt)*],
+        Item = $item:ty,
+        map = |$fv:ident, $rv:ident| $body:expr,
+        example: $ex:literal
+    ) => {
+        pin_project_lite::pin_project! {
+            $(#[$attr])*
+            #[must_use = "streams do nothing unless polled"]
+            pub struct $name<St, $g> {
+                #[pin]
+                stream: St,
+                f: $fty,
+            }
+        }
+
+        impl<St, $g> $name<St, $g> {
+            pub(super) fn new(stream: St, f: $fty) -> Self {
+                $name { stream, f }
+            }
+        }
+
+        delegate_access!($name<St, $g>, stream: St, example: $ex);
+
+        impl<St: ::core::fmt::Debug, $g> ::core::fmt::Debug for $name<St, $g> {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(stringify!($name))
+                    .field("stream", &self.stream)
+                    .finish()
+            }
+        }
+
+        impl<St, $g, $($extra),*> ::rill_core::Stream for $name<St, $g>
+        where
+            St: ::rill_core::TryStream,
+            $($bounds)*
+        {
+            type Item = $item;
+
+            #[inline]
+            fn poll_next(
+                self: ::core::pin::Pin<&mut Self>,
+                cx: &mut ::core::task::Context<'_>,
+            ) -> ::core::task::Poll<Option<Self::Item>> {
+                let this = self.project();
+                let $fv = this.f;
+                ::rill_core::TryStream::try_poll_next(this.stream, cx)
+                    .map(|item| item.map(|$rv| $body))
+            }
+
+            #[inline]
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                ::rill_core::Stream::size_hint(&self.stream)
+            }
+        }
+
+        impl<St, $g, $($extra),*> ::rill_core::FusedStream for $name<St, $g>
+        where
+            St: ::rill_core::TryStream + ::rill_core::FusedStream,
+            $($bounds)*
+        {
+            #[inline]
+            fn is_terminated(&self) -> bool {
+                ::rill_core::FusedStream::is_terminated(&self.stream)
+            }
+        }
+    };
+}
+
+mod and_then;
+#[cfg(feature = "alloc")]
+mod chunks_error;
+mod err_into;
+mod inspect_err;
+mod inspect_ok;
+mod into_stream;
+mod map_err;
+mod map_ok;
+mod ok_into;
+mod or_else;
+mod try_all;
+mod try_any;
+#[cfg(feature = "alloc")]
+mod try_chunks;
+mod try_collect;
+mod try_concat;
+mod try_filter;
+mod try_filter_map;
+mod try_flatten;
+mod try_fold;
+mod try_for_each;
+mod try_next;
+#[cfg(feature = "alloc")]
+mod try_ready_chunks;
+mod try_skip_while;
+mod try_take_while;
+
+// region: concurrency
+#[cfg(feature = "alloc")]
+use crate::concurrent::{
+    TryBufferUnordered, TryBuffered, TryFlattenUnordered, TryForEachConcurrent,
+};
+// endregion: concurrency
+
+pub use and_then::AndThen;
+#[cfg(feature = "alloc")]
+pub use chunks_error::{TryChunksError, TryReadyChunksError};
+pub use err_into::ErrInto;
+pub use inspect_err::InspectErr;
+pub use inspect_ok::InspectOk;
+pub use into_stream::IntoStream;
+pub use map_err::MapErr;
+pub use map_ok::MapOk;
+pub use ok_into::OkInto;
+pub use or_else::OrElse;
+pub use try_all::TryAll;
+pub use try_any::TryAny;
+#[cfg(feature = "alloc")]
+pub use try_chunks::TryChunks;
+pub use try_collect::TryCollect;
+pub use try_concat::TryConcat;
+pub use try_filter::TryFilter;
+pub use try_filter_map::TryFilterMap;
+pub use try_flatten::TryFlatten;
+pub use try_fold::TryFold;
+pub use try_for_each::TryForEach;
+pub use try_next::TryNext;
+#[cfg(feature = "alloc")]
+pub use try_ready_chunks::TryReadyChunks;
+pub use try_skip_while::TrySkipWhile;
+pub use try_take_while::TryTakeWhile;
+
+/// The most a chunking adapter reserves up front for one chunk, so that a
+/// huge capacity (`try_chunks(usize::MAX)`) does not allocate (or abort)
+/// before any item came.
+#[cfg(feature = "alloc")]
+const MAX_PREALLOC: usize = 4096;
+
+/// A stream's `size_hint` with one more item that the adapter holds (an
+/// item or a future that will become one) when `held` is true.
+fn hint_plus((lower, upper): (usize, Option<usize>), held: bool) -> (usize, Option<usize>) {
+    let held = usize::from(held);
+    (
+        lower.saturating_add(held),
+        upper.and_then(|n| n.checked_add(held)),
+    )
+}
+
+/// The poll loop of the adapters that turn some items into a future and
+/// yield what the future gives (`and_then`, `or_else`, `try_filter_map`).
+///
+/// `start` routes each item of the stream either into a future, or straight
+/// out as an output; `finish` turns the output of the future into an output,
+/// or into nothing (the item is dropped and the loop goes on).
+fn poll_then<St, Fut, F, Out>(
+    mut stream: Pin<&mut St>,
+    mut future: Pin<&mut Option<Fut>>,
+    f: &mut F,
+    cx: &mut Context<'_>,
+    finish: impl Fn(Fut::Output) -> Option<Out>,
+    start: impl Fn(&mut F, Result<St::Ok, St::Error>) -> Result<Fut, Out>,
+) -> Poll<Option<Out>>
+where
+    St: TryStream,
+    Fut: Future,
+{
+    loop {
+        if let Some(fut) = future.as_mut().as_pin_mut() {
+            let out = ready!(fut.poll(cx));
+            future.set(None);
+            if let Some(out) = finish(out) {
+                return Poll::Ready(Some(out));
+            }
+        }
+        match ready!(stream.as_mut().try_poll_next(cx)) {
+            Some(item) => match start(f, item) {
+                Ok(fut) => future.set(Some(fut)),
+                Err(out) => return Poll::Ready(Some(out)),
+            },
+            None => return Poll::Ready(None),
+        }
+    }
+}
+
+/// A value of the stream with its verdict, or an error of the stream.
+type Judged<St, V> = Result<(<St as TryStream>::Ok, V), <St as TryStream>::Error>;
+
+/// The poll loop of the adapters that judge each `Ok` value with a
+/// predicate future on a reference to it (`try_filter`, `try_skip_while`,
+/// `try_take_while`): the value waits in `pending_item` while its future
+/// runs in `pending_fut`.
+///
+/// Resolves to the next value with its verdict, to a stream error as it is
+/// (the caller passes it through), or to the end of the stream.
+fn poll_judged<St, Fut, F>(
+    mut stream: Pin<&mut St>,
+    mut pending_fut: Pin<&mut Option<Fut>>,
+    pending_item: &mut Option<St::Ok>,
+    f: &mut F,
+    cx: &mut Context<'_>,
+) -> Poll<Option<Judged<St, Fut::Output>>>
+where
+    St: TryStream,
+    F: FnMut(&St::Ok) -> Fut,
+    Fut: Future,
+{
+    loop {
+        if let Some(fut) = pending_fut.as_mut().as_pin_mut() {
+            let verdict = ready!(fut.poll(cx));
+            pending_fut.set(None);
+            // Always `Some`: the item is stored with its future.
+            if let Some(item) = pending_item.take() {
+                return Poll::Ready(Some(Ok((item, verdict))));
+            }
+        }
+        match ready!(stream.as_mut().try_poll_next(cx)) {
+            Some(Ok(item)) => {
+                pending_fut.set(Some(f(&item)));
+                *pending_item = Some(item);
+            }
+            Some(Err(e)) => return Poll::Ready(Some(Err(e))),
+            None => return Poll::Ready(None),
+        }
+    }
+}
+
+/// Adapters and consumers for every [`TryStream`] (a stream of `Result`s),
+/// with the names, signatures and semantics of `futures_util::TryStreamExt`.
+///
+/// Errors follow two rules, stated again on every method:
+/// - **adapters** (`map_ok`, `and_then`, `try_filter`, ...) pass an `Err`
+///   of the stream through as an item, untouched, and keep going: the next
+///   poll goes on with the items after it;
+/// - **consumers** (`try_collect`, `try_fold`, `try_for_each`,
+///   `try_concat`, `try_all`, `try_any`) stop at the first `Err` and
+///   resolve to it; the rest of the stream is not polled.
+///
+/// Closures that return futures must return `Result`s with the stream's
+/// error type; inside an `async` block, `?` converts other errors with
+/// [`From`], as in any function returning `Result`. Where the futures-util
+/// bound is `TryFuture<Ok = T, Error = E>`, rill asks for
+/// `Future<Output = Result<T, E>>`, which is the same set of futures.
+///
+/// ```
+/// use core::future::ready;
+/// use rill_combinators::{TryStreamExt, stream};
+///
+/// // Lines as a reader gives them: text, or an I/O error.
+/// let lines = stream::iter([Ok("1"), Ok("x"), Ok("3"), Err("disk error"), Ok("5")]);
+/// // An adapter passes the error on; lines that do not parse are skipped.
+/// let numbers = lines.try_filter_map(|line| ready(Ok(line.parse::<i32>().ok())));
+/// // A consumer stops at the first error.
+/// let total = numbers.try_fold(0, |acc, n| ready(Ok(acc + n)));
+/// assert_eq!(rill_test::block_on(total), Err("disk error"));
+/// ```
+pub trait TryStreamExt: TryStream {
+    /// Converts the error type with [`Into`], as `?` would.
+    ///
+    /// Ok items pass through; every `Err(e)` becomes `Err(e.into())` and the
+    /// stream keeps going. Fused and `size_hint` as the stream.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// #[derive(Debug, PartialEq)]
+    /// struct AppError(String);
+    /// impl From<&str> for AppError {
+    ///     fn from(e: &str) -> Self {
+    ///         AppError(e.to_owned())
+    ///     }
+    /// }
+    ///
+    /// let s = stream::iter([Ok(1), Err("bad"), Ok(2)]).err_into::<AppError>();
+    /// let items: Vec<_> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(1), Err(AppError("bad".into())), Ok(2)]);
+    /// ```
+    fn err_into<E>(self) -> ErrInto<Self, E>
+    where
+        Self: Sized,
+        Self::Error: Into<E>,
+    {
+        ErrInto::new(self, PhantomData)
+    }
+
+    /// Converts the success type with [`Into`].
+    ///
+    /// Every `Ok(v)` becomes `Ok(v.into())`; an `Err` passes through
+    /// unchanged and the stream keeps going.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok(1u8), Err('x'), Ok(2)]).ok_into::<u32>();
+    /// let items: Vec<Result<u32, char>> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(1), Err('x'), Ok(2)]);
+    /// ```
+    fn ok_into<U>(self) -> OkInto<Self, U>
+    where
+        Self: Sized,
+        Self::Ok: Into<U>,
+    {
+        OkInto::new(self, PhantomData)
+    }
+
+    /// Maps every `Ok` value with a closure.
+    ///
+    /// An `Err` passes through unchanged (the closure is not called) and the
+    /// stream keeps going. One item out per item in: `size_hint` is the
+    /// stream's, and the adapter is fused when the stream is.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok(1), Err("e"), Ok(3)]).map_ok(|x| x * 10);
+    /// let items: Vec<_> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(10), Err("e"), Ok(30)]);
+    /// ```
+    fn map_ok<T, F>(self, f: F) -> MapOk<Self, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Ok) -> T,
+    {
+        MapOk::new(self, f)
+    }
+
+    /// Maps every error with a closure.
+    ///
+    /// `Ok` items pass through unchanged; each `Err(e)` becomes `Err(f(e))`
+    /// and the stream keeps going.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok(1), Err("e"), Ok(3)]).map_err(str::len);
+    /// let items: Vec<_> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(1), Err(1), Ok(3)]);
+    /// ```
+    fn map_err<E, F>(self, f: F) -> MapErr<Self, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Error) -> E,
+    {
+        MapErr::new(self, f)
+    }
+
+    /// Runs a fallible async step on every `Ok` value: the stream yields
+    /// what the future resolves to, `Ok` or `Err`.
+    ///
+    /// An `Err` of the stream passes through (the closure is not called) and
+    /// the stream keeps going; so does an `Err` the future resolves to. One
+    /// item out per item in. The future's error type is the stream's: use
+    /// `?` inside the `async` block to convert other errors with [`From`],
+    /// or [`err_into`](TryStreamExt::err_into) first to change the stream's.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// #[derive(Debug, PartialEq)]
+    /// enum Error {
+    ///     Io(&'static str),
+    ///     Parse,
+    /// }
+    /// impl From<std::num::ParseIntError> for Error {
+    ///     fn from(_: std::num::ParseIntError) -> Self {
+    ///         Error::Parse
+    ///     }
+    /// }
+    ///
+    /// let s = stream::iter([Ok("1"), Err(Error::Io("disk")), Ok("x"), Ok("3")])
+    ///     .and_then(|s| async move { Ok(s.parse::<u8>()? * 2) });
+    /// let items: Vec<_> = rill_test::block_on_stream(Box::pin(s)).collect();
+    /// assert_eq!(items, [Ok(2), Err(Error::Io("disk")), Err(Error::Parse), Ok(6)]);
+    /// ```
+    fn and_then<Fut, F, T>(self, f: F) -> AndThen<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Ok) -> Fut,
+        Fut: Future<Output = Result<T, Self::Error>>,
+    {
+        AndThen::new(self, f)
+    }
+
+    /// Runs an async step on every error, which may recover (resolve to
+    /// `Ok`) or fail again with a new error.
+    ///
+    /// `Ok` items pass through (the closure is not called). Whatever the
+    /// future resolves to is yielded, and the stream keeps going.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok(1), Err(0), Err(7)])
+    ///     .or_else(|e| async move { if e == 0 { Ok(0) } else { Err(format!("code {e}")) } });
+    /// let items: Vec<_> = rill_test::block_on_stream(Box::pin(s)).collect();
+    /// assert_eq!(items, [Ok(1), Ok(0), Err("code 7".to_string())]);
+    /// ```
+    fn or_else<Fut, F, E>(self, f: F) -> OrElse<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Error) -> Fut,
+        Fut: Future<Output = Result<Self::Ok, E>>,
+    {
+        OrElse::new(self, f)
+    }
+
+    /// Calls a closure with a reference to every `Ok` value, and passes the
+    /// items on unchanged.
+    ///
+    /// An `Err` passes through (the closure is not called) and the stream
+    /// keeps going.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let mut seen = Vec::new();
+    /// let s = stream::iter([Ok(1), Err(()), Ok(2)]).inspect_ok(|x| seen.push(*x));
+    /// assert_eq!(rill_test::block_on_stream(s).count(), 3);
+    /// assert_eq!(seen, [1, 2]);
+    /// ```
+    fn inspect_ok<F>(self, f: F) -> InspectOk<Self, F>
+    where
+        Self: Sized,
+        F: FnMut(&Self::Ok),
+    {
+        InspectOk::new(self, f)
+    }
+
+    /// Calls a closure with a reference to every error, and passes the
+    /// items on unchanged; the stream keeps going after an error.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let mut errors = 0;
+    /// let s = stream::iter([Err(1), Ok(2), Err(3)]).inspect_err(|_| errors += 1);
+    /// assert_eq!(rill_test::block_on_stream(s).count(), 3);
+    /// assert_eq!(errors, 2);
+    /// ```
+    fn inspect_err<F>(self, f: F) -> InspectErr<Self, F>
+    where
+        Self: Sized,
+        F: FnMut(&Self::Error),
+    {
+        InspectErr::new(self, f)
+    }
+
+    /// Wraps the stream in a type that is a
+    /// `Stream<Item = Result<Self::Ok, Self::Error>>` for the type checker
+    /// too, for generic code that only knows `S: TryStream`.
+    ///
+    /// Yields exactly the stream's items, errors included.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, TryStreamExt, stream};
+    /// use rill_core::TryStream;
+    ///
+    /// // `collect` needs `Self::Item`, which `S: TryStream` alone does not name.
+    /// fn all_items<S: TryStream>(s: S) -> impl Future<Output = Vec<Result<S::Ok, S::Error>>> {
+    ///     s.into_stream().collect()
+    /// }
+    /// let v = rill_test::block_on(all_items(stream::iter([Ok(1), Err(2)])));
+    /// assert_eq!(v, [Ok(1), Err(2)]);
+    /// ```
+    fn into_stream(self) -> IntoStream<Self>
+    where
+        Self: Sized,
+    {
+        IntoStream::new(self)
+    }
+
+    /// Resolves to the next item with the `Option` inside the `Result`:
+    /// `Ok(Some(v))` for a value, `Err(e)` for an error, `Ok(None)` at the
+    /// end, so that `?` applies.
+    ///
+    /// An `Err` does not end the stream: calling `try_next` again goes on
+    /// with the items after it. Cancel-safe: dropping the future before it
+    /// completes loses no item.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let mut s = stream::iter([Ok(1), Err("e"), Ok(2)]);
+    /// rill_test::block_on(async {
+    ///     assert_eq!(s.try_next().await, Ok(Some(1)));
+    ///     assert_eq!(s.try_next().await, Err("e"));
+    ///     assert_eq!(s.try_next().await, Ok(Some(2)));
+    ///     assert_eq!(s.try_next().await, Ok(None));
+    /// });
+    /// ```
+    fn try_next(&mut self) -> TryNext<'_, Self>
+    where
+        Self: Unpin,
+    {
+        TryNext::new(self)
+    }
+
+    /// Runs a fallible async closure on every `Ok` value, one at a time, and
+    /// resolves to `Ok(())` when the stream ends.
+    ///
+    /// Stops at the first error, from the stream or from the closure's
+    /// future, and resolves to it; the rest of the stream is not polled.
+    /// Polling the future again after it completed polls the stream again.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let mut seen = Vec::new();
+    /// let done = rill_test::block_on(stream::iter([Ok(1), Ok(2), Err("e"), Ok(3)]).try_for_each(|x| {
+    ///     seen.push(x);
+    ///     async { Ok(()) }
+    /// }));
+    /// assert_eq!(done, Err("e"));
+    /// assert_eq!(seen, [1, 2]);
+    /// ```
+    fn try_for_each<Fut, F>(self, f: F) -> TryForEach<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Ok) -> Fut,
+        Fut: Future<Output = Result<(), Self::Error>>,
+    {
+        TryForEach::new(self, f)
+    }
+
+    /// Skips `Ok` values while an async predicate holds, then yields the
+    /// rest of the stream unchanged (the predicate is not called again).
+    ///
+    /// An `Err` of the stream passes through at once, while skipping or
+    /// after, and the stream keeps going. If the predicate's future fails,
+    /// its error is yielded in place of the item (which is dropped) and
+    /// skipping goes on.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok(1), Err("e"), Ok(2), Ok(5), Ok(1)])
+    ///     .try_skip_while(|x| ready(Ok(*x < 3)));
+    /// let items: Vec<_> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Err("e"), Ok(5), Ok(1)]);
+    /// ```
+    fn try_skip_while<Fut, F>(self, f: F) -> TrySkipWhile<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(&Self::Ok) -> Fut,
+        Fut: Future<Output = Result<bool, Self::Error>>,
+    {
+        TrySkipWhile::new(self, f)
+    }
+
+    /// Yields `Ok` values while an async predicate holds, and ends at the
+    /// first one for which it does not (that value is dropped, and the
+    /// stream is not polled again).
+    ///
+    /// An `Err` of the stream passes through and taking goes on. If the
+    /// predicate's future fails, its error is yielded in place of the item
+    /// (which is dropped) and taking goes on. After the end, polling again
+    /// returns `Ready(None)`.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok(1), Err("e"), Ok(2), Ok(5), Ok(1)])
+    ///     .try_take_while(|x| ready(Ok(*x < 3)));
+    /// let items: Vec<_> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(1), Err("e"), Ok(2)]);
+    /// ```
+    fn try_take_while<Fut, F>(self, f: F) -> TryTakeWhile<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(&Self::Ok) -> Fut,
+        Fut: Future<Output = Result<bool, Self::Error>>,
+    {
+        TryTakeWhile::new(self, f)
+    }
+
+    /// Collects every `Ok` value into a collection, like
+    /// `Iterator::collect::<Result<C, E>>()`.
+    ///
+    /// Stops at the first error and resolves to it; the values gathered so
+    /// far are dropped. An empty stream gives an empty collection.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let all: Result<Vec<i32>, &str> = rill_test::block_on(stream::iter([Ok(1), Ok(2)]).try_collect());
+    /// assert_eq!(all, Ok(vec![1, 2]));
+    /// let failed: Result<Vec<i32>, &str> =
+    ///     rill_test::block_on(stream::iter([Ok(1), Err("e"), Ok(3)]).try_collect());
+    /// assert_eq!(failed, Err("e"));
+    /// ```
+    fn try_collect<C: Default + Extend<Self::Ok>>(self) -> TryCollect<Self, C>
+    where
+        Self: Sized,
+    {
+        TryCollect::new(self)
+    }
+
+    /// Gathers `Ok` values into vectors of `capacity` items; the last one
+    /// may be shorter, and an empty stream yields nothing.
+    ///
+    /// An error ends the chunk being gathered: it is yielded as
+    /// `Err(TryChunksError(items_so_far, e))`, so no value is lost, and the
+    /// stream keeps going with a fresh chunk. The adapter is fused: after
+    /// the stream ended, it returns `Ready(None)` without polling it.
+    ///
+    /// # Panics
+    ///
+    /// If `capacity` is 0, at the caller's line.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    /// use rill_combinators::stream::TryChunksError;
+    ///
+    /// let s = stream::iter([Ok(1), Ok(2), Ok(3), Err("e"), Ok(4)]).try_chunks(2);
+    /// let items: Vec<_> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(vec![1, 2]), Err(TryChunksError(vec![3], "e")), Ok(vec![4])]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[track_caller]
+    fn try_chunks(self, capacity: usize) -> TryChunks<Self>
+    where
+        Self: Sized,
+    {
+        TryChunks::new(self, capacity)
+    }
+
+    /// Gathers the `Ok` values that are ready now into vectors of at most
+    /// `capacity` items: a chunk is yielded as soon as the stream is pending
+    /// (and non-empty), full, or at its end. Never waits to fill a chunk.
+    ///
+    /// An error ends the chunk being gathered: it is yielded as
+    /// `Err(TryReadyChunksError(items_so_far, e))`, and the stream keeps
+    /// going. After the end it returns `Ready(None)` without polling again.
+    ///
+    /// # Panics
+    ///
+    /// If `capacity` is 0, at the caller's line.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// // `iter` is always ready: chunks are full but for the last.
+    /// let s = stream::iter([Ok::<_, ()>(1), Ok(2), Ok(3)]).try_ready_chunks(2);
+    /// let items: Vec<_> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(vec![1, 2]), Ok(vec![3])]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    #[track_caller]
+    fn try_ready_chunks(self, capacity: usize) -> TryReadyChunks<Self>
+    where
+        Self: Sized,
+    {
+        TryReadyChunks::new(self, capacity)
+    }
+
+    /// Keeps the `Ok` values for which an async predicate returns `true`.
+    ///
+    /// Every `Err` passes through (the predicate is not called) and the
+    /// stream keeps going.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok(1), Ok(2), Err("e"), Ok(4)]).try_filter(|x| ready(x % 2 == 0));
+    /// let items: Vec<_> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(2), Err("e"), Ok(4)]);
+    /// ```
+    fn try_filter<Fut, F>(self, f: F) -> TryFilter<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(&Self::Ok) -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        TryFilter::new(self, f)
+    }
+
+    /// Maps `Ok` values with a fallible async closure and keeps the `Some`
+    /// results: `Ok(Some(v))` yields `Ok(v)`, `Ok(None)` drops the item,
+    /// `Err(e)` yields `Err(e)`.
+    ///
+    /// An `Err` of the stream passes through (the closure is not called),
+    /// and so does an `Err` of the closure's future; either way the stream
+    /// keeps going.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok("1"), Ok("x"), Err('!'), Ok("3")])
+    ///     .try_filter_map(|s| ready(Ok(s.parse::<u8>().ok())));
+    /// let items: Vec<_> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(1), Err('!'), Ok(3)]);
+    /// ```
+    fn try_filter_map<Fut, F, T>(self, f: F) -> TryFilterMap<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Ok) -> Fut,
+        Fut: Future<Output = Result<Option<T>, Self::Error>>,
+    {
+        TryFilterMap::new(self, f)
+    }
+
+    /// Flattens a stream of streams: yields every item of every `Ok` inner
+    /// stream, one inner stream after the other.
+    ///
+    /// An `Err` of the outer stream is converted with [`From`] into the
+    /// inner streams' error type and yielded; an `Err` of an inner stream
+    /// is yielded as it is. Either way the stream keeps going.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let inner_a = stream::iter(vec![Ok(1), Err(10u32), Ok(2)]);
+    /// let inner_b = stream::iter(vec![Ok(3)]);
+    /// let s = stream::iter([Ok(inner_a), Err(20u8), Ok(inner_b)]).try_flatten();
+    /// let items: Vec<_> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(items, [Ok(1), Err(10), Ok(2), Err(20), Ok(3)]);
+    /// ```
+    fn try_flatten(self) -> TryFlatten<Self>
+    where
+        Self: Sized,
+        Self::Ok: TryStream,
+        <Self::Ok as TryStream>::Error: From<Self::Error>,
+    {
+        TryFlatten::new(self)
+    }
+
+    /// Folds the `Ok` values into one with a fallible async closure,
+    /// starting from `init`, and resolves to the result when the stream
+    /// ends (to `Ok(init)` for an empty stream).
+    ///
+    /// Stops at the first error, from the stream or from the closure's
+    /// future, and resolves to it (the accumulator is dropped); the rest of
+    /// the stream is not polled.
+    ///
+    /// # Panics
+    ///
+    /// If polled again after it completed.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let sum = stream::iter([Ok(1), Ok(2), Ok(3)]).try_fold(0, |acc, x| ready(Ok::<_, ()>(acc + x)));
+    /// assert_eq!(rill_test::block_on(sum), Ok(6));
+    /// let failed = stream::iter([Ok(1), Err("e"), Ok(3)]).try_fold(0, |acc, x| ready(Ok(acc + x)));
+    /// assert_eq!(rill_test::block_on(failed), Err("e"));
+    /// ```
+    fn try_fold<T, Fut, F>(self, init: T, f: F) -> TryFold<Self, Fut, T, F>
+    where
+        Self: Sized,
+        F: FnMut(T, Self::Ok) -> Fut,
+        Fut: Future<Output = Result<T, Self::Error>>,
+    {
+        TryFold::new(self, init, f)
+    }
+
+    /// Concatenates the `Ok` values (each a collection that is both
+    /// `IntoIterator` and `Extend` of its items, such as a `Vec` or a
+    /// `VecDeque`) into one; an empty stream gives `Ok(Default::default())`.
+    ///
+    /// Stops at the first error and resolves to it; the rest of the stream
+    /// is not polled.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok::<_, ()>(vec![1, 2]), Ok(vec![]), Ok(vec![3])]);
+    /// assert_eq!(rill_test::block_on(s.try_concat()), Ok(vec![1, 2, 3]));
+    /// let s = stream::iter([Ok(vec![1]), Err("e")]);
+    /// assert_eq!(rill_test::block_on(s.try_concat()), Err("e"));
+    /// ```
+    fn try_concat(self) -> TryConcat<Self>
+    where
+        Self: Sized,
+        Self::Ok: Extend<<Self::Ok as IntoIterator>::Item> + IntoIterator + Default,
+    {
+        TryConcat::new(self)
+    }
+
+    /// [`Stream::poll_next`](rill_core::Stream::poll_next) as a
+    /// [`TryStream`] on an [`Unpin`] stream, without pinning by hand.
+    ///
+    /// ```
+    /// use core::task::Poll;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let mut s = stream::iter([Ok::<u8, ()>(1)]);
+    /// let mut cx = rill_test::noop_context();
+    /// assert_eq!(s.try_poll_next_unpin(&mut cx), Poll::Ready(Some(Ok(1))));
+    /// assert_eq!(s.try_poll_next_unpin(&mut cx), Poll::Ready(None));
+    /// ```
+    fn try_poll_next_unpin(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Self::Ok, Self::Error>>>
+    where
+        Self: Unpin,
+    {
+        Pin::new(self).try_poll_next(cx)
+    }
+
+    /// Resolves to `Ok(true)` if an async predicate holds for every `Ok`
+    /// value (and for an empty stream), `Ok(false)` at the first value for
+    /// which it does not (the rest of the stream is not polled).
+    ///
+    /// Stops at the first error met before a `false` and resolves to it.
+    ///
+    /// # Panics
+    ///
+    /// If polled again after it completed.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok::<_, ()>(2), Ok(4)]);
+    /// assert_eq!(rill_test::block_on(s.try_all(|x| ready(x % 2 == 0))), Ok(true));
+    /// let s = stream::iter([Ok(2), Ok(3), Err("e")]);
+    /// assert_eq!(rill_test::block_on(s.try_all(|x| ready(x % 2 == 0))), Ok(false));
+    /// let s = stream::iter([Ok(2), Err("e"), Ok(3)]);
+    /// assert_eq!(rill_test::block_on(s.try_all(|x| ready(x % 2 == 0))), Err("e"));
+    /// ```
+    fn try_all<Fut, F>(self, f: F) -> TryAll<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Ok) -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        TryAll::new(self, f)
+    }
+
+    /// Resolves to `Ok(true)` at the first `Ok` value for which an async
+    /// predicate holds (the rest of the stream is not polled), `Ok(false)`
+    /// if there is none (and for an empty stream).
+    ///
+    /// Stops at the first error met before a `true` and resolves to it.
+    ///
+    /// # Panics
+    ///
+    /// If polled again after it completed.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let s = stream::iter([Ok(1), Ok(4), Err("e")]);
+    /// assert_eq!(rill_test::block_on(s.try_any(|x| ready(x % 2 == 0))), Ok(true));
+    /// let s = stream::iter([Ok::<_, ()>(1), Ok(3)]);
+    /// assert_eq!(rill_test::block_on(s.try_any(|x| ready(x % 2 == 0))), Ok(false));
+    /// let s = stream::iter([Ok(1), Err("e"), Ok(4)]);
+    /// assert_eq!(rill_test::block_on(s.try_any(|x| ready(x % 2 == 0))), Err("e"));
+    /// ```
+    fn try_any<Fut, F>(self, f: F) -> TryAny<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Ok) -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        TryAny::new(self, f)
+    }
+
+    // region: concurrency methods
+
+    /// Runs the futures this stream yields concurrently, at most `limit` at
+    /// a time (`None` and `0`: unlimited), yielding their results as they
+    /// complete; the `TryStream` form of
+    /// [`buffer_unordered`](crate::StreamExt::buffer_unordered).
+    ///
+    /// The stream yields `Ok(future)` items whose futures resolve to
+    /// `Result<T, Self::Error>`. An input `Err` is passed through as an item
+    /// (it takes a slot until yielded), as is a future's `Err`; the stream
+    /// goes on after either. Dropping it drops the futures in flight.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, TryStreamExt, stream};
+    ///
+    /// let jobs = stream::iter([1, 2, 3].map(|n| Ok::<_, String>(async move {
+    ///     if n == 2 { Err(format!("job {n} failed")) } else { Ok(n * 10) }
+    /// })));
+    /// let mut out: Vec<_> = rill_test::block_on(jobs.try_buffer_unordered(2).collect());
+    /// out.sort();
+    /// assert_eq!(out, [Ok(10), Ok(30), Err(String::from("job 2 failed"))]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn try_buffer_unordered<T>(self, limit: impl Into<Option<usize>>) -> TryBufferUnordered<Self>
+    where
+        Self: Sized,
+        Self::Ok: Future<Output = Result<T, Self::Error>>,
+    {
+        TryBufferUnordered::new(self, limit)
+    }
+
+    /// Runs the futures this stream yields concurrently, at most `limit` at
+    /// a time (`None` and `0`: unlimited), yielding their results in input
+    /// order; the `TryStream` form of [`buffered`](crate::StreamExt::buffered).
+    ///
+    /// Errors (from the input or from a future) are passed through in their
+    /// input position; the stream goes on.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, TryStreamExt, stream};
+    ///
+    /// let jobs = stream::iter([Ok(3), Err("bad"), Ok(1)].map(|r| r.map(|n| async move { Ok(n) })));
+    /// let out: Vec<Result<u8, &str>> = rill_test::block_on(jobs.try_buffered(None).collect());
+    /// assert_eq!(out, [Ok(3), Err("bad"), Ok(1)]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn try_buffered<T>(self, limit: impl Into<Option<usize>>) -> TryBuffered<Self>
+    where
+        Self: Sized,
+        Self::Ok: Future<Output = Result<T, Self::Error>>,
+    {
+        TryBuffered::new(self, limit)
+    }
+
+    /// Runs `f` on every `Ok` item and drives the returned futures
+    /// concurrently, at most `limit` at a time (`None` and `0`: unlimited).
+    ///
+    /// Resolves to `Ok(())` once the stream has ended and every future
+    /// succeeded, or to the first error, from the stream or from a future, at
+    /// once: the stream and every future still in flight are then dropped.
+    /// Polling it again after it resolved panics.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let items = stream::iter([Ok(1), Ok(2), Ok(3)]);
+    /// let res = rill_test::block_on(items.try_for_each_concurrent(2, |n| async move {
+    ///     if n == 3 { Err("three") } else { Ok(()) }
+    /// }));
+    /// assert_eq!(res, Err("three"));
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn try_for_each_concurrent<Fut, F>(
+        self,
+        limit: impl Into<Option<usize>>,
+        f: F,
+    ) -> TryForEachConcurrent<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Ok) -> Fut,
+        Fut: Future<Output = Result<(), Self::Error>>,
+    {
+        TryForEachConcurrent::new(self, limit, f)
+    }
+
+    /// Polls up to `limit` of the `TryStream`s this stream yields at once
+    /// (`None` and `0`: unlimited), yielding their results as they come;
+    /// the `TryStream` form of
+    /// [`flatten_unordered`](crate::StreamExt::flatten_unordered). Errors,
+    /// from the outer or an inner stream, are passed through as items.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, TryStreamExt, stream};
+    ///
+    /// let inner = stream::iter(vec![Ok::<u8, &str>(1), Err("inner")]);
+    /// let outer = stream::iter(vec![Ok(inner), Err("outer")]);
+    /// let mut out: Vec<_> = rill_test::block_on(outer.try_flatten_unordered(None).collect());
+    /// out.sort();
+    /// assert_eq!(out, [Ok(1), Err("inner"), Err("outer")]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn try_flatten_unordered(self, limit: impl Into<Option<usize>>) -> TryFlattenUnordered<Self>
+    where
+        Self: Sized,
+        Self::Ok: TryStream<Error = Self::Error>,
+    {
+        TryFlattenUnordered::new(self, limit)
+    }
+
+    // endregion: concurrency methods
+}
+
+impl<S: TryStream + ?Sized> TryStreamExt for S {}

@@ -1,0 +1,68 @@
+use core::fmt;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use rill_core::TryStream;
+
+use super::try_all::Quantifier;
+
+pin_project_lite::pin_project! {
+    /// Future for [`TryStreamExt::try_any`](super::TryStreamExt::try_any).
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let fut = stream::iter([Ok::<_, ()>(1), Ok(2)]).try_any(|x| ready(x > 1));
+    /// assert_eq!(rill_test::block_on(fut), Ok(true));
+    /// ```
+    #[must_use = "futures do nothing unless you `.await` or poll them"]
+    pub struct TryAny<St, Fut, F> {
+        #[pin]
+        stream: St,
+        f: F,
+        done: bool,
+        #[pin]
+        future: Option<Fut>,
+    }
+}
+
+impl<St, Fut, F> TryAny<St, Fut, F> {
+    pub(super) fn new(stream: St, f: F) -> Self {
+        TryAny {
+            stream,
+            f,
+            done: false,
+            future: None,
+        }
+    }
+}
+
+impl<St: fmt::Debug, Fut, F> fmt::Debug for TryAny<St, Fut, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TryAny")
+            .field("stream", &self.stream)
+            .field("done", &self.done)
+            .field("future_pending", &self.future.is_some())
+            .finish()
+    }
+}
+
+impl<St, Fut, F> Future for TryAny<St, Fut, F>
+where
+    St: TryStream,
+    F: FnMut(St::Ok) -> Fut,
+    Fut: Future<Output = bool>,
+{
+    type Output = Result<bool, St::Error>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let state = Quantifier {
+            name: "TryAny",
+            decisive: true,
+        };
+        state.poll(this.stream, this.future, this.f, this.done, cx)
+    }
+}

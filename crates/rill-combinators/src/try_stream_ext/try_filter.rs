@@ -1,0 +1,115 @@
+use core::fmt;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, ready};
+
+use rill_core::{FusedStream, Stream, TryStream};
+
+use super::{hint_plus, poll_judged};
+
+pin_project_lite::pin_project! {
+    /// Stream for [`TryStreamExt::try_filter`](super::TryStreamExt::try_filter).
+    ///
+    /// Any item may be filtered out, so the lower bound of `size_hint` is 0.
+    ///
+    /// ```
+    /// use core::future::ready;
+    /// use rill_combinators::{TryStreamExt, stream};
+    /// use rill_core::Stream as _;
+    ///
+    /// let s = stream::iter([Ok::<_, ()>(1), Ok(2)]).try_filter(|x| ready(*x > 1));
+    /// assert_eq!(s.size_hint(), (0, Some(2)));
+    /// assert_eq!(rill_test::block_on_stream(s).collect::<Vec<_>>(), [Ok(2)]);
+    /// ```
+    #[must_use = "streams do nothing unless polled"]
+    pub struct TryFilter<St, Fut, F>
+    where
+        St: TryStream,
+    {
+        #[pin]
+        stream: St,
+        f: F,
+        #[pin]
+        pending_fut: Option<Fut>,
+        pending_item: Option<St::Ok>,
+    }
+}
+
+impl<St: TryStream, Fut, F> TryFilter<St, Fut, F> {
+    pub(super) fn new(stream: St, f: F) -> Self {
+        TryFilter {
+            stream,
+            f,
+            pending_fut: None,
+            pending_item: None,
+        }
+    }
+}
+
+delegate_access!(
+    TryFilter<St, Fut, F>,
+    stream: St,
+    example: "{ use rill_combinators::TryStreamExt; stream::iter(vec![Ok::<u8, u8>(1), Ok(2), Ok(3)]).try_filter(|_| core::future::ready(true)) }",
+    where St: TryStream
+);
+
+impl<St, Fut, F> fmt::Debug for TryFilter<St, Fut, F>
+where
+    St: TryStream + fmt::Debug,
+    St::Ok: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TryFilter")
+            .field("stream", &self.stream)
+            .field("pending_item", &self.pending_item)
+            .finish()
+    }
+}
+
+impl<St, Fut, F> Stream for TryFilter<St, Fut, F>
+where
+    St: TryStream,
+    F: FnMut(&St::Ok) -> Fut,
+    Fut: Future<Output = bool>,
+{
+    type Item = Result<St::Ok, St::Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let mut this = self.project();
+        loop {
+            let judged = poll_judged(
+                this.stream.as_mut(),
+                this.pending_fut.as_mut(),
+                this.pending_item,
+                this.f,
+                cx,
+            );
+            match ready!(judged) {
+                Some(Ok((_, false))) => {}
+                Some(Ok((item, true))) => return Poll::Ready(Some(Ok(item))),
+                Some(Err(e)) => return Poll::Ready(Some(Err(e))),
+                None => return Poll::Ready(None),
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        // The predicate may reject every item: only errors are sure to come,
+        // and the stream does not say how many of those there are.
+        (
+            0,
+            hint_plus(self.stream.size_hint(), self.pending_item.is_some()).1,
+        )
+    }
+}
+
+impl<St, Fut, F> FusedStream for TryFilter<St, Fut, F>
+where
+    St: TryStream + FusedStream,
+    F: FnMut(&St::Ok) -> Fut,
+    Fut: Future<Output = bool>,
+{
+    fn is_terminated(&self) -> bool {
+        self.pending_fut.is_none() && self.stream.is_terminated()
+    }
+}

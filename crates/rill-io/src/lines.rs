@@ -1,0 +1,136 @@
+use std::fmt;
+use std::io;
+use std::marker::PhantomData;
+use std::mem;
+use std::pin::Pin;
+use std::string::String;
+use std::task::{Context, Poll, ready};
+use std::vec::Vec;
+
+use pin_project_lite::pin_project;
+use rill_core::{FusedStream, Stream};
+
+use crate::source::BufSource;
+
+pin_project! {
+    /// Stream of the lines of a buffered reader, made by `lines` (see
+    /// [`tokio::lines`](crate::tokio::lines) and
+    /// [`futures_io::lines`](crate::futures_io::lines)); `Io` is the
+    /// backend marker.
+    ///
+    /// Yields `io::Result<String>`. A line ends at `\n`; a `\r` right before
+    /// it is removed too (as tokio's `lines` does); a last line without `\n` is yielded as it is. A
+    /// line that is not valid UTF-8 gives an `Err` of kind
+    /// [`InvalidData`](io::ErrorKind::InvalidData) and the stream goes on with
+    /// the next line. An error of the reader itself is yielded once and ends
+    /// the stream. After the end, `None` forever (fused).
+    ///
+    /// Memory: the reader's buffer plus the line being read; a line that
+    /// fits in the reader's buffer is copied once, into its `String`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "futures-io")] {
+    /// use rill_combinators::StreamExt;
+    ///
+    /// let lines: rill_io::Lines<&[u8], rill_io::futures_io::FuturesIo> =
+    ///     rill_io::futures_io::lines(&b"x\ny"[..]);
+    /// let got: Vec<String> = rill_test::block_on(lines.collect::<Vec<_>>())
+    ///     .into_iter()
+    ///     .collect::<Result<_, _>>()
+    ///     .unwrap();
+    /// assert_eq!(got, ["x", "y"]);
+    /// # }
+    /// ```
+    #[must_use = "streams do nothing unless polled"]
+    pub struct Lines<R, Io> {
+        #[pin]
+        reader: R,
+        // The start of a line that spans more than one fill of the buffer.
+        partial: Vec<u8>,
+        done: bool,
+        _io: PhantomData<fn() -> Io>,
+    }
+}
+
+reader_access!(Lines, "rill_io::tokio::lines(&b\"a\\n\"[..])");
+
+impl<R, Io> Lines<R, Io> {
+    pub(crate) fn new(reader: R) -> Self {
+        Self {
+            reader,
+            partial: Vec::new(),
+            done: false,
+            _io: PhantomData,
+        }
+    }
+}
+
+/// Turns the bytes of one line (without its `\n`) into a `String`; a `\r`
+/// is removed only before a `\n` (a last line keeps it, as in tokio).
+fn finish(mut line: Vec<u8>, had_newline: bool) -> io::Result<String> {
+    if had_newline && line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    String::from_utf8(line).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
+}
+
+impl<R: BufSource<Io>, Io> Stream for Lines<R, Io> {
+    type Item = io::Result<String>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let mut this = self.project();
+        if *this.done {
+            return Poll::Ready(None);
+        }
+        loop {
+            let buf = match ready!(this.reader.as_mut().poll_fill(cx)) {
+                Ok(buf) => buf,
+                Err(e) => {
+                    *this.done = true;
+                    return Poll::Ready(Some(Err(e)));
+                }
+            };
+            if buf.is_empty() {
+                *this.done = true;
+                if this.partial.is_empty() {
+                    return Poll::Ready(None);
+                }
+                return Poll::Ready(Some(finish(mem::take(this.partial), false)));
+            }
+            match memchr::memchr(b'\n', buf) {
+                Some(i) => {
+                    let line = if this.partial.is_empty() {
+                        // The whole line is in the buffer: one exact copy.
+                        buf[..i].to_vec()
+                    } else {
+                        this.partial.extend_from_slice(&buf[..i]);
+                        mem::take(this.partial)
+                    };
+                    this.reader.as_mut().consume_bytes(i + 1);
+                    return Poll::Ready(Some(finish(line, true)));
+                }
+                None => {
+                    let n = buf.len();
+                    this.partial.extend_from_slice(buf);
+                    this.reader.as_mut().consume_bytes(n);
+                }
+            }
+        }
+    }
+}
+
+impl<R: BufSource<Io>, Io> FusedStream for Lines<R, Io> {
+    fn is_terminated(&self) -> bool {
+        self.done
+    }
+}
+
+impl<R: fmt::Debug, Io> fmt::Debug for Lines<R, Io> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lines")
+            .field("reader", &self.reader)
+            .field("partial_len", &self.partial.len())
+            .field("done", &self.done)
+            .finish()
+    }
+}

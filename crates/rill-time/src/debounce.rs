@@ -1,0 +1,125 @@
+use core::fmt;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+use core::time::Duration;
+
+use pin_project_lite::pin_project;
+use rill_core::{FusedStream, Stream};
+
+use crate::Timer;
+use crate::deadline::Deadline;
+
+/// How many ready items `Debounce` takes in one poll before it yields to
+/// the executor (a stream that is always ready must not starve the task).
+const BUDGET: usize = 64;
+
+pin_project! {
+    /// Stream for `debounce` (see
+    /// [`StreamTimeExt::debounce`](crate::tokio::StreamTimeExt::debounce)).
+    ///
+    /// ```
+    /// # #[cfg(feature = "tokio")]
+    /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+    /// # async fn main() {
+    /// use core::time::Duration;
+    /// use rill_combinators::{StreamExt, stream};
+    /// use rill_time::tokio::{StreamTimeExt, TokioTimer};
+    ///
+    /// let s: rill_time::Debounce<_, TokioTimer> = stream::iter([1, 2]).debounce(Duration::from_secs(1));
+    /// assert_eq!(s.collect::<Vec<_>>().await, [2]);
+    /// # }
+    /// # #[cfg(not(feature = "tokio"))]
+    /// # fn main() {}
+    /// ```
+    #[must_use = "streams do nothing unless polled"]
+    pub struct Debounce<S: Stream, T: Timer> {
+        #[pin]
+        stream: S,
+        #[pin]
+        deadline: Deadline<T>,
+        pending: Option<S::Item>,
+        period: Duration,
+        done: bool,
+    }
+}
+
+delegate_access!(Debounce<T> where S: Stream, "stream::iter([1, 2]).debounce(d)");
+
+impl<S: Stream, T: Timer> Debounce<S, T> {
+    pub(crate) fn new(stream: S, period: Duration) -> Self {
+        Self {
+            stream,
+            deadline: Deadline::new(),
+            pending: None,
+            period,
+            done: false,
+        }
+    }
+}
+
+impl<S: Stream, T: Timer> Stream for Debounce<S, T> {
+    type Item = S::Item;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
+        let mut this = self.project();
+        if *this.done {
+            return Poll::Ready(None);
+        }
+        for _ in 0..BUDGET {
+            match this.stream.as_mut().poll_next(cx) {
+                Poll::Ready(Some(item)) => {
+                    // A newer item replaces the waiting one and restarts the
+                    // quiet period.
+                    *this.pending = Some(item);
+                    this.deadline.as_mut().set(T::now() + *this.period);
+                }
+                Poll::Ready(None) => {
+                    *this.done = true;
+                    this.deadline.release();
+                    return Poll::Ready(this.pending.take());
+                }
+                Poll::Pending => {
+                    return match this.deadline.as_mut().poll_reached(cx) {
+                        Poll::Ready(_) => Poll::Ready(this.pending.take()),
+                        Poll::Pending => Poll::Pending,
+                    };
+                }
+            }
+        }
+        // The stream kept being ready: let other tasks run, then go on.
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        if self.done {
+            return (0, Some(0));
+        }
+        let (lower, upper) = self.stream.size_hint();
+        let held = usize::from(self.pending.is_some());
+        // Whatever comes, at least one item comes out if any is held or due.
+        let lower = usize::from(held > 0 || lower > 0);
+        (lower, upper.and_then(|n| n.checked_add(held)))
+    }
+}
+
+impl<S: Stream, T: Timer> FusedStream for Debounce<S, T> {
+    fn is_terminated(&self) -> bool {
+        self.done
+    }
+}
+
+impl<S: Stream + fmt::Debug, T: Timer> fmt::Debug for Debounce<S, T>
+where
+    S::Item: fmt::Debug,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Debounce")
+            .field("stream", &self.stream)
+            .field("pending", &self.pending)
+            .field("period", &self.period)
+            .field("deadline", &self.deadline)
+            .field("done", &self.done)
+            .finish()
+    }
+}

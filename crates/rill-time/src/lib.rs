@@ -1,0 +1,83 @@
+//! Time adapters for rill streams: `timeout`, `timeout_repeating`,
+//! `throttle`, `chunks_timeout`, `debounce`, `delay` and `interval`.
+//!
+//! Every adapter is written once, generic over a small [`Timer`] trait (a
+//! clock and a sleep that is created once and then reset, never allocated
+//! per item). Backends implement it behind features, and you pick one by
+//! importing its extension trait:
+//!
+//! | feature    | import                                  | timer                       |
+//! |------------|-----------------------------------------|-----------------------------|
+//! | `tokio`    | `use rill_time::tokio::StreamTimeExt;`    | `tokio::time` (pausable)    |
+//! | `async-io` | `use rill_time::async_io::StreamTimeExt;` | `async_io::Timer` (async-std, smol) |
+//!
+//! Each backend module also has `interval(period)`. The timing rules (when
+//! a clock starts, which of an item and a deadline wins) are written in the
+//! docs of [`tokio::StreamTimeExt`] and hold for every backend.
+//!
+//! # Example
+//!
+//! ```
+//! # #[cfg(feature = "tokio")]
+//! # #[tokio::main(flavor = "current_thread", start_paused = true)]
+//! # async fn main() {
+//! use core::time::Duration;
+//! use rill_combinators::{StreamExt, stream};
+//! use rill_time::tokio::StreamTimeExt;
+//!
+//! let v: Vec<Vec<u32>> = stream::iter(0..7)
+//!     .chunks_timeout(3, Duration::from_millis(10))
+//!     .collect()
+//!     .await;
+//! assert_eq!(v, [vec![0, 1, 2], vec![3, 4, 5], vec![6]]);
+//! # }
+//! # #[cfg(not(feature = "tokio"))]
+//! # fn main() {}
+//! ```
+#![no_std]
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+// Without a backend nothing constructs the adapters: only the trait and the
+// types are there to name.
+#![cfg_attr(not(any(feature = "tokio", feature = "async-io")), allow(dead_code))]
+
+extern crate alloc;
+#[cfg(feature = "async-io")]
+extern crate std;
+
+#[macro_use]
+mod macros;
+#[cfg_attr(
+    not(any(feature = "tokio", feature = "async-io")),
+    allow(unused_macros)
+)]
+#[macro_use]
+mod ext;
+
+mod chunks_timeout;
+mod deadline;
+mod debounce;
+mod delay;
+mod elapsed;
+mod interval;
+mod throttle;
+mod timeout;
+mod timer;
+
+pub use chunks_timeout::ChunksTimeout;
+pub use debounce::Debounce;
+pub use delay::Delay;
+pub use elapsed::Elapsed;
+pub use interval::Interval;
+pub use throttle::Throttle;
+pub use timeout::Timeout;
+pub use timer::Timer;
+
+#[cfg(feature = "tokio")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
+pub mod tokio;
+
+#[cfg(feature = "async-io")]
+#[cfg_attr(docsrs, doc(cfg(feature = "async-io")))]
+pub mod async_io;

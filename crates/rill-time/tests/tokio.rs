@@ -1,0 +1,406 @@
+//! The tokio backend on tokio's paused clock: exact times, no waiting.
+#![cfg(feature = "tokio")]
+
+mod common;
+
+use core::pin::pin;
+use core::task::{Context, Poll};
+use core::time::Duration;
+use std::rc::Rc;
+
+use common::Gapped;
+use proptest::prelude::*;
+use rill_combinators::{StreamExt, stream};
+use rill_core::{FusedStream, Stream};
+use rill_time::Elapsed;
+use rill_time::tokio::{StreamTimeExt, TokioTimer, interval};
+use tokio::time::Instant;
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+type Plan<I> = Gapped<TokioTimer, I>;
+
+/// Drives `s` to its end and records each item with the paused-clock time
+/// (since the start) at which it came out.
+async fn timed<S: Stream>(s: S) -> Vec<(Duration, S::Item)> {
+    let start = Instant::now();
+    let mut s = pin!(s);
+    let mut out = Vec::new();
+    while let Some(item) = s.next().await {
+        out.push((start.elapsed(), item));
+    }
+    out
+}
+
+#[tokio::test(start_paused = true)]
+async fn timeout_one_error_per_gap() {
+    let src = Plan::new([(ms(0), 1), (ms(250), 2), (ms(50), 3)]);
+    let got = timed(src.timeout(ms(100))).await;
+    assert_eq!(
+        got,
+        [
+            (ms(0), Ok(1)),
+            (ms(100), Err(Elapsed::new())),
+            (ms(250), Ok(2)),
+            (ms(300), Ok(3)),
+        ]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn timeout_counts_first_gap_from_first_poll_and_before_end() {
+    // Silence, then the end after 150 ms: one error, then the end.
+    let src: Plan<u8> = Plan::new([]);
+    let got = timed(Plan::new([(ms(150), 7)]).timeout(ms(100))).await;
+    assert_eq!(got, [(ms(100), Err(Elapsed::new())), (ms(150), Ok(7))]);
+    assert_eq!(timed(src.timeout(ms(100))).await, []);
+}
+
+#[tokio::test(start_paused = true)]
+async fn timeout_repeating_errors_every_period() {
+    let src = Plan::new([(ms(0), 'a'), (ms(350), 'b')]);
+    let got = timed(src.timeout_repeating(ms(100))).await;
+    assert_eq!(
+        got,
+        [
+            (ms(0), Ok('a')),
+            (ms(100), Err(Elapsed::new())),
+            (ms(200), Err(Elapsed::new())),
+            (ms(300), Err(Elapsed::new())),
+            (ms(350), Ok('b')),
+        ]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn throttle_spaces_items_and_drops_none() {
+    let src = Plan::new([(ms(0), 1), (ms(0), 2), (ms(0), 3), (ms(500), 4), (ms(0), 5)]);
+    let got = timed(src.throttle(ms(100))).await;
+    // The source is not polled during the wait after 3, so its 500 ms gap
+    // for 4 starts at 300 ms.
+    assert_eq!(
+        got,
+        [
+            (ms(0), 1),
+            (ms(100), 2),
+            (ms(200), 3),
+            (ms(800), 4),
+            (ms(900), 5)
+        ]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn throttle_zero_passes_everything_at_once() {
+    let got = timed(stream::iter(1..=3).throttle(Duration::ZERO)).await;
+    assert_eq!(got, [(ms(0), 1), (ms(0), 2), (ms(0), 3)]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn chunks_timeout_by_size_by_age_and_rest() {
+    let src = Plan::new([
+        (ms(0), 1),
+        (ms(0), 2),
+        (ms(0), 3),
+        (ms(10), 4),
+        (ms(200), 5),
+        (ms(20), 6),
+        (ms(30), 7),
+    ]);
+    let got = timed(src.chunks_timeout(3, ms(100))).await;
+    assert_eq!(
+        got,
+        [
+            (ms(0), vec![1, 2, 3]),
+            // 4 arrived at 10 ms: its batch is due at 110 ms.
+            (ms(110), vec![4]),
+            // 5 at 210, 6 at 230, 7 at 260, then the end.
+            (ms(260), vec![5, 6, 7]),
+        ]
+    );
+    let got = timed(Plan::new([(ms(0), 1), (ms(150), 2)]).chunks_timeout(5, ms(100))).await;
+    assert_eq!(got, [(ms(100), vec![1]), (ms(150), vec![2])]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn debounce_last_of_each_burst() {
+    let src = Plan::new([
+        (ms(0), 1),
+        (ms(30), 2),
+        (ms(30), 3),
+        (ms(200), 4),
+        (ms(10), 5),
+        (ms(10), 6),
+    ]);
+    let got = timed(src.debounce(ms(50))).await;
+    // 3 at 60 ms, quiet until 110 ms; 6 at 280 ms is still waiting when the
+    // stream ends, and comes out at once.
+    assert_eq!(got, [(ms(110), 3), (ms(280), 6)]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn delay_starts_late_then_passes_through() {
+    let src = Plan::new([(ms(0), 1), (ms(10), 2)]);
+    let got = timed(src.delay(ms(100))).await;
+    assert_eq!(got, [(ms(100), 1), (ms(110), 2)]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn interval_ticks_exactly_and_skips_missed() {
+    let start = Instant::now();
+    let mut ticks = pin!(interval(ms(100)));
+    assert_eq!(ticks.next().await, Some(start));
+    assert_eq!(ticks.next().await, Some(start + ms(100)));
+    // Fall 250 ms behind: the late tick comes at once, then the cadence
+    // restarts from it.
+    tokio::time::sleep(ms(250)).await;
+    assert_eq!(ticks.next().await, Some(start + ms(200)));
+    assert_eq!(ticks.next().await, Some(start + ms(450)));
+    assert_eq!(ticks.size_hint(), (usize::MAX, None));
+    assert!(!ticks.is_terminated());
+}
+
+#[test]
+#[should_panic(expected = "`interval` called with a zero period")]
+fn interval_zero_panics() {
+    let _ = interval(Duration::ZERO);
+}
+
+#[test]
+#[should_panic(expected = "`chunks_timeout` called with a batch size of 0")]
+fn chunks_timeout_zero_panics() {
+    let _ = stream::iter([1]).chunks_timeout(0, ms(1));
+}
+
+#[tokio::test(start_paused = true)]
+async fn adapters_over_an_ended_stream_end() {
+    async fn ends<S: FusedStream>(s: S) {
+        let mut s = pin!(s);
+        assert!(!s.is_terminated());
+        assert!(s.next().await.is_none());
+        assert!(s.is_terminated());
+        assert!(s.next().await.is_none(), "poll after the end");
+        assert_eq!(s.size_hint(), (0, Some(0)));
+    }
+    let empty = || stream::iter(Vec::<u8>::new());
+    ends(empty().timeout(ms(10))).await;
+    ends(empty().timeout_repeating(ms(10))).await;
+    ends(empty().throttle(ms(10))).await;
+    ends(empty().chunks_timeout(2, ms(10))).await;
+    ends(empty().debounce(ms(10))).await;
+    // `delay` forwards to its stream after the delay; `iter` is not fused.
+    let mut d = pin!(empty().delay(ms(10)));
+    assert_eq!(d.next().await, None);
+}
+
+#[tokio::test(start_paused = true)]
+async fn size_hints_bound_the_items() {
+    let batches = rill_test::collect_checked(stream::iter(0..7).chunks_timeout(3, ms(1)));
+    assert_eq!(batches.len(), 3);
+    let items = rill_test::collect_checked(stream::iter(0..7).timeout(ms(1)));
+    assert_eq!(items.len(), 7);
+    assert_eq!(stream::iter(0..7).throttle(ms(0)).size_hint(), (7, Some(7)));
+    assert_eq!(stream::iter(0..7).timeout(ms(1)).size_hint(), (7, Some(15)));
+    assert_eq!(
+        stream::iter(0..7).timeout_repeating(ms(1)).size_hint(),
+        (7, None)
+    );
+    assert_eq!(
+        stream::iter(0..7).chunks_timeout(3, ms(1)).size_hint(),
+        (3, Some(7))
+    );
+    assert_eq!(stream::iter(0..7).debounce(ms(1)).size_hint(), (1, Some(7)));
+    assert_eq!(stream::iter(0..7).delay(ms(1)).size_hint(), (7, Some(7)));
+}
+
+/// Polls `s` once inside the runtime with a counting waker, drops it, lets
+/// the paused clock run far past every deadline and returns how often the
+/// waker was woken after the drop.
+async fn wakes_after_drop<S: Stream>(s: S, keep: bool) -> usize {
+    let (waker, count) = rill_test::counting_waker();
+    let mut s = Box::pin(s);
+    let mut cx = Context::from_waker(&waker);
+    // Take what is ready until the adapter waits (on its timer).
+    while let Poll::Ready(item) = s.as_mut().poll_next(&mut cx) {
+        assert!(item.is_some(), "the stream ended early");
+    }
+    if !keep {
+        drop(s);
+    }
+    tokio::time::sleep(Duration::from_secs(10)).await;
+    count.get()
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_dropped_timer_cancels_cleanly() {
+    let silent = || Plan::new([(Duration::from_secs(3600), 0u8)]);
+    // Positive control: kept alive, the timeout's timer does wake.
+    assert_eq!(wakes_after_drop(silent().timeout(ms(100)), true).await, 1);
+    assert_eq!(wakes_after_drop(silent().timeout(ms(100)), false).await, 0);
+    assert_eq!(
+        wakes_after_drop(silent().timeout_repeating(ms(100)), false).await,
+        0
+    );
+    assert_eq!(wakes_after_drop(silent().delay(ms(100)), false).await, 0);
+    assert_eq!(wakes_after_drop(interval(ms(100)), false).await, 0);
+    let burst = || Plan::new([(ms(0), 1u8), (ms(0), 2), (Duration::from_secs(3600), 3)]);
+    assert_eq!(wakes_after_drop(burst().throttle(ms(100)), false).await, 0);
+    assert_eq!(
+        wakes_after_drop(burst().chunks_timeout(5, ms(100)), false).await,
+        0
+    );
+    assert_eq!(wakes_after_drop(burst().debounce(ms(100)), false).await, 0);
+    // Positive control for the throttle: it does wake when kept.
+    assert_eq!(wakes_after_drop(burst().throttle(ms(100)), true).await, 1);
+}
+
+#[test]
+fn auto_traits_follow_the_parts() {
+    use common::{assert_send_sync, assert_unpin};
+    type Src = rill_combinators::stream::Iter<std::vec::IntoIter<u8>>;
+    assert_send_sync::<rill_time::Timeout<Src, TokioTimer>>();
+    assert_send_sync::<rill_time::Throttle<Src, TokioTimer>>();
+    assert_send_sync::<rill_time::ChunksTimeout<Src, TokioTimer>>();
+    assert_send_sync::<rill_time::Debounce<Src, TokioTimer>>();
+    assert_send_sync::<rill_time::Delay<Src, TokioTimer>>();
+    assert_send_sync::<rill_time::Interval<TokioTimer>>();
+    // tokio's `Sleep` is `!Unpin`, so are the adapters that hold it.
+    assert_not_unpin!(rill_time::Timeout<Src, TokioTimer>);
+    assert_not_unpin!(rill_time::Interval<TokioTimer>);
+    // A `!Send` item makes the batch adapter `!Send`.
+    type RcSrc = rill_combinators::stream::Iter<std::vec::IntoIter<Rc<u8>>>;
+    assert_not_send!(rill_time::ChunksTimeout<RcSrc, TokioTimer>);
+    assert_not_send!(rill_time::Debounce<RcSrc, TokioTimer>);
+    assert_unpin::<Src>();
+}
+
+/// Runs `f` on a fresh current-thread runtime with a paused clock.
+fn paused<F: core::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .start_paused(true)
+        .build()
+        .unwrap()
+        .block_on(f)
+}
+
+fn plan_strategy() -> impl Strategy<Value = Vec<u64>> {
+    // Gaps in ms; many zeros so that bursts happen.
+    prop::collection::vec(prop_oneof![Just(0u64), 0u64..300], 0..40)
+}
+
+fn make_plan(gaps: &[u64]) -> Plan<usize> {
+    Plan::new(gaps.iter().enumerate().map(|(i, g)| (ms(*g), i)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn every_item_once_and_in_order(gaps in plan_strategy(), d in 1u64..200, max in 1usize..5) {
+        let n = gaps.len();
+        let all: Vec<usize> = (0..n).collect();
+        paused(async {
+            // timeout / timeout_repeating: the Ok items are all the items.
+            for repeat in [false, true] {
+                let s = if repeat {
+                    make_plan(&gaps).timeout_repeating(ms(d))
+                } else {
+                    make_plan(&gaps).timeout(ms(d))
+                };
+                let got = timed(s).await;
+                let oks: Vec<usize> = got.iter().filter_map(|(_, r)| r.ok()).collect();
+                assert_eq!(oks, all);
+                if !repeat {
+                    // Never two errors in a row.
+                    assert!(got.windows(2).all(|w| w[0].1.is_ok() || w[1].1.is_ok()));
+                }
+            }
+            // throttle: all items, at least `d` apart.
+            let got = timed(make_plan(&gaps).throttle(ms(d))).await;
+            assert_eq!(got.iter().map(|(_, i)| *i).collect::<Vec<_>>(), all);
+            assert!(got.windows(2).all(|w| w[1].0 - w[0].0 >= ms(d)));
+            // chunks_timeout: all items, batches of 1..=max.
+            let got = timed(make_plan(&gaps).chunks_timeout(max, ms(d))).await;
+            assert!(got.iter().all(|(_, b)| !b.is_empty() && b.len() <= max));
+            assert_eq!(got.into_iter().flat_map(|(_, b)| b).collect::<Vec<_>>(), all);
+            // debounce: an increasing subsequence that ends with the last item.
+            let got: Vec<usize> = timed(make_plan(&gaps).debounce(ms(d))).await.into_iter().map(|(_, i)| i).collect();
+            assert!(got.windows(2).all(|w| w[0] < w[1]));
+            assert_eq!(got.last(), all.last());
+            // delay: all items.
+            let got = timed(make_plan(&gaps).delay(ms(d))).await;
+            assert_eq!(got.iter().map(|(_, i)| *i).collect::<Vec<_>>(), all);
+            assert!(got.first().is_none_or(|(t, _)| *t >= ms(d)));
+        });
+    }
+
+    #[test]
+    fn interleaved_pending_changes_nothing(gaps in plan_strategy(), d in 1u64..200, max in 1usize..5) {
+        // However often the inner stream says "not yet" (waking at once),
+        // every adapter gives the same items in the same order. Where an
+        // item arrives at the very instant a deadline fires (tokio's timer
+        // has millisecond resolution, so such ties happen), "not yet" may
+        // legitimately let the deadline win: for `timeout`,
+        // `chunks_timeout` and `debounce` only the items are compared.
+        // `throttle` and `delay` only ever wait for an item, so for them
+        // the times are exactly the same, too.
+        let pend = |g: &[u64]| rill_test::interleave_pending(make_plan(g));
+        fn oks<T: Clone, E>(v: Vec<(Duration, Result<T, E>)>) -> Vec<T> {
+            v.into_iter().filter_map(|(_, r)| r.ok()).collect()
+        }
+        paused(async {
+            assert_eq!(
+                oks(timed(make_plan(&gaps).timeout(ms(d))).await),
+                oks(timed(pend(&gaps).timeout(ms(d))).await)
+            );
+            assert_eq!(
+                oks(timed(make_plan(&gaps).timeout_repeating(ms(d))).await),
+                oks(timed(pend(&gaps).timeout_repeating(ms(d))).await)
+            );
+            assert_eq!(timed(make_plan(&gaps).throttle(ms(d))).await, timed(pend(&gaps).throttle(ms(d))).await);
+            let flat = |v: Vec<(Duration, Vec<usize>)>| v.into_iter().flat_map(|(_, b)| b).collect::<Vec<_>>();
+            assert_eq!(
+                flat(timed(make_plan(&gaps).chunks_timeout(max, ms(d))).await),
+                flat(timed(pend(&gaps).chunks_timeout(max, ms(d))).await)
+            );
+            let plain_last = timed(make_plan(&gaps).debounce(ms(d))).await.last().map(|(_, i)| *i);
+            let pend_debounced: Vec<usize> = timed(pend(&gaps).debounce(ms(d))).await.into_iter().map(|(_, i)| i).collect();
+            assert!(pend_debounced.windows(2).all(|w| w[0] < w[1]));
+            assert_eq!(pend_debounced.last().copied(), plain_last);
+            assert_eq!(timed(make_plan(&gaps).delay(ms(d))).await, timed(pend(&gaps).delay(ms(d))).await);
+        });
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn debounce_yields_to_the_executor_over_an_endless_ready_stream() {
+    let (waker, count) = rill_test::counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    let mut s = Box::pin(stream::iter(0u64..).debounce(ms(10)));
+    // Always ready: the adapter takes a bounded number of items, wakes
+    // itself and returns `Pending` instead of looping for ever.
+    assert!(s.as_mut().poll_next(&mut cx).is_pending());
+    assert_eq!(count.get(), 1);
+    assert!(s.as_mut().poll_next(&mut cx).is_pending());
+    assert_eq!(count.get(), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_ended_adapter_drops_its_timer() {
+    // Items at 0 and 50 ms, then the end; the timeout's sleep was armed for
+    // 100 ms while it waited for the second item.
+    let (waker, count) = rill_test::counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    let mut s = Box::pin(Plan::new([(ms(0), 1u8), (ms(50), 2)]).timeout(ms(100)));
+    assert_eq!(s.as_mut().poll_next(&mut cx), Poll::Ready(Some(Ok(1))));
+    assert!(s.as_mut().poll_next(&mut cx).is_pending());
+    tokio::time::sleep(ms(60)).await;
+    assert_eq!(s.as_mut().poll_next(&mut cx), Poll::Ready(Some(Ok(2))));
+    assert_eq!(s.as_mut().poll_next(&mut cx), Poll::Ready(None));
+    let before = count.get();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(count.get(), before, "no stray wake-up after the end");
+}
