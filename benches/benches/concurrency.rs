@@ -80,7 +80,8 @@ impl Future for ThreadWoken {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         match self.0.take() {
             Some(tx) => {
-                tx.send(cx.waker().clone()).expect("the waker thread is alive");
+                tx.send(cx.waker().clone())
+                    .expect("the waker thread is alive");
                 Poll::Pending
             }
             None => Poll::Ready(()),
@@ -99,14 +100,17 @@ fn with_waker_thread(drive: impl FnOnce(Vec<ThreadWoken>)) {
             w.wake();
         }
     });
-    let futures = (0..THREAD_N).map(|_| ThreadWoken(Some(tx.clone()))).collect();
+    let futures = (0..THREAD_N)
+        .map(|_| ThreadWoken(Some(tx.clone())))
+        .collect();
     drop(tx);
     drive(futures);
     helper.join().expect("the waker thread");
 }
 
 fn futures_unordered_threads(c: &mut Criterion) {
-    let mut group = c.benchmark_group("concurrency/FuturesUnordered 10000 woken from another thread");
+    let mut group =
+        c.benchmark_group("concurrency/FuturesUnordered 10000 woken from another thread");
     group.bench_function("rill", |b| {
         b.iter(|| {
             with_waker_thread(|futures| {
@@ -261,7 +265,9 @@ fn select_cases() -> Vec<(&'static str, fn())> {
         ("rill", || {
             let board = Board::new(STREAMS);
             let mut s = rill::stream::select_all(flagged(&board));
-            select_rounds(&board, &mut s, |s, cx| rill::Stream::poll_next(Pin::new(s), cx));
+            select_rounds(&board, &mut s, |s, cx| {
+                rill::Stream::poll_next(Pin::new(s), cx)
+            });
         }),
         ("rill StreamMap", || {
             let board = Board::new(STREAMS);
@@ -315,13 +321,19 @@ fn write_notes(_: &mut Criterion) {
     let rill = alloc_count::count(|| {
         use rill::StreamExt as _;
         let s = rill::stream::iter((0..READY_N).map(core::future::ready)).buffer_unordered(256);
-        assert_eq!(block_on(s.fold(0usize, |n, _| core::future::ready(n + 1))), READY_N);
+        assert_eq!(
+            block_on(s.fold(0usize, |n, _| core::future::ready(n + 1))),
+            READY_N
+        );
     });
     let futures = alloc_count::count(|| {
         use futures_util::StreamExt as _;
-        let s = futures_util::stream::iter((0..READY_N).map(core::future::ready))
-            .buffer_unordered(256);
-        assert_eq!(block_on(s.fold(0usize, |n, _| core::future::ready(n + 1))), READY_N);
+        let s =
+            futures_util::stream::iter((0..READY_N).map(core::future::ready)).buffer_unordered(256);
+        assert_eq!(
+            block_on(s.fold(0usize, |n, _| core::future::ready(n + 1))),
+            READY_N
+        );
     });
     for (name, n) in [("rill", rill), ("futures-util", futures)] {
         writeln!(md, "| {name} | {n} | {:.4} |", n as f64 / READY_N as f64).expect("format");
