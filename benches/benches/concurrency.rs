@@ -230,16 +230,21 @@ impl futures_core::Stream for Flagged {
 const STREAMS: usize = 1000;
 const ROUNDS: usize = 1000;
 
+/// Polls the merged stream once with a no-op waker (every stream registers
+/// its waker): the state every round starts from.
+fn prime<S>(merged: &mut S, poll: fn(&mut S, &mut Context<'_>) -> Poll<Option<usize>>) {
+    let mut cx = Context::from_waker(Waker::noop());
+    while poll(merged, &mut cx).is_ready() {}
+}
+
 /// Wakes one stream per round (never the one just polled) and polls the
 /// merged stream until it yields that stream's item.
-fn select_rounds<S: Unpin>(
+fn select_rounds<S>(
     board: &Board,
     merged: &mut S,
-    mut poll: impl FnMut(&mut S, &mut Context<'_>) -> Poll<Option<usize>>,
+    poll: fn(&mut S, &mut Context<'_>) -> Poll<Option<usize>>,
 ) {
     let mut cx = Context::from_waker(Waker::noop());
-    // First poll: every stream registers its waker.
-    while poll(merged, &mut cx).is_ready() {}
     for round in 0..ROUNDS {
         let id = (round * 7 + 1) % STREAMS;
         board.raise(id);
@@ -259,49 +264,87 @@ fn flagged(board: &Rc<Board>) -> impl Iterator<Item = Flagged> + '_ {
     })
 }
 
-/// The `select_all` cases, each `(name, run ROUNDS rounds)`.
-fn select_cases() -> Vec<(&'static str, fn())> {
-    vec![
-        ("rill", || {
-            let board = Board::new(STREAMS);
-            let mut s = rill::stream::select_all(flagged(&board));
-            select_rounds(&board, &mut s, |s, cx| {
-                rill::Stream::poll_next(Pin::new(s), cx)
-            });
-        }),
-        ("rill StreamMap", || {
-            let board = Board::new(STREAMS);
-            let mut s: rill::stream::StreamMap<usize, Flagged> =
-                flagged(&board).map(|f| (f.id, f)).collect();
-            select_rounds(&board, &mut s, |s, cx| {
-                rill::Stream::poll_next(Pin::new(s), cx).map(|o| o.map(|(k, _)| k))
-            });
-        }),
-        ("futures-util", || {
-            let board = Board::new(STREAMS);
-            let mut s = futures_util::stream::select_all(flagged(&board));
-            select_rounds(&board, &mut s, |s, cx| {
-                futures_core::Stream::poll_next(Pin::new(s), cx)
-            });
-        }),
-        ("tokio-stream", || {
-            let board = Board::new(STREAMS);
-            let mut s = tokio_stream::StreamMap::new();
-            for f in flagged(&board) {
-                s.insert(f.id, f);
-            }
-            select_rounds(&board, &mut s, |s, cx| {
+/// One `select_all` case: how to build the merged stream over the board's
+/// streams, and how to poll it for the next stream id.
+struct SelectCase<S> {
+    name: &'static str,
+    make: fn(&Rc<Board>) -> S,
+    poll: fn(&mut S, &mut Context<'_>) -> Poll<Option<usize>>,
+}
+
+impl<S> SelectCase<S> {
+    /// Times the rounds only: building and priming the set is setup.
+    fn bench(&self, group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+        group.bench_function(self.name, |b| {
+            b.iter_batched_ref(
+                || {
+                    let board = Board::new(STREAMS);
+                    let mut merged = (self.make)(&board);
+                    prime(&mut merged, self.poll);
+                    (board, merged)
+                },
+                |(board, merged)| select_rounds(board, merged, self.poll),
+                criterion::BatchSize::SmallInput,
+            )
+        });
+    }
+
+    /// `(allocations to build and prime, allocations per round)`.
+    fn allocations(&self) -> (usize, f64) {
+        let board = Board::new(STREAMS);
+        let mut merged = None;
+        let setup = alloc_count::count(|| {
+            let mut m = (self.make)(&board);
+            prime(&mut m, self.poll);
+            merged = Some(m);
+        });
+        let mut merged = merged.expect("built above");
+        let rounds = alloc_count::count(|| select_rounds(&board, &mut merged, self.poll));
+        (setup, rounds as f64 / ROUNDS as f64)
+    }
+}
+
+/// Runs `$f` on each `select_all` case (they have different types).
+macro_rules! for_each_select_case {
+    ($f:expr) => {{
+        $f(&SelectCase {
+            name: "rill",
+            make: |board| rill::stream::select_all(flagged(board)),
+            poll: |s, cx| rill::Stream::poll_next(Pin::new(s), cx),
+        });
+        $f(&SelectCase {
+            name: "rill StreamMap",
+            make: |board| {
+                flagged(board)
+                    .map(|f| (f.id, f))
+                    .collect::<rill::stream::StreamMap<usize, Flagged>>()
+            },
+            poll: |s, cx| rill::Stream::poll_next(Pin::new(s), cx).map(|o| o.map(|(k, _)| k)),
+        });
+        $f(&SelectCase {
+            name: "futures-util",
+            make: |board| futures_util::stream::select_all(flagged(board)),
+            poll: |s, cx| futures_core::Stream::poll_next(Pin::new(s), cx),
+        });
+        $f(&SelectCase {
+            name: "tokio-stream",
+            make: |board| {
+                let mut s = tokio_stream::StreamMap::new();
+                for f in flagged(board) {
+                    s.insert(f.id, f);
+                }
+                s
+            },
+            poll: |s, cx| {
                 futures_core::Stream::poll_next(Pin::new(s), cx).map(|o| o.map(|(k, _)| k))
-            });
-        }),
-    ]
+            },
+        });
+    }};
 }
 
 fn select_all(c: &mut Criterion) {
     let mut group = c.benchmark_group("concurrency/select_all 1000 streams one woken");
-    for (name, run) in select_cases() {
-        group.bench_function(name, |b| b.iter(run));
-    }
+    for_each_select_case!(|case: &SelectCase<_>| case.bench(&mut group));
     group.finish();
 }
 
@@ -340,54 +383,18 @@ fn write_notes(_: &mut Criterion) {
     }
     writeln!(
         md,
-        "\n`select_all` over {STREAMS} streams, one woken per item ({ROUNDS} items; \
-         setup of the set included, so the first column is the total):\n\n\
-         | case | allocations | setup only | per item |\n|---|---:|---:|---:|"
+        "\n`select_all` over {STREAMS} streams, one woken per item ({ROUNDS} items):\n\n\
+         | case | allocations to build the set | allocations per item |\n|---|---:|---:|"
     )
     .expect("format");
-    for (name, run) in select_cases() {
-        let total = alloc_count::count(run);
-        // The same set built and polled once, without the rounds.
-        let setup = alloc_count::count(|| setup_only(name));
-        writeln!(
-            md,
-            "| {name} | {total} | {setup} | {:.2} |",
-            total.saturating_sub(setup) as f64 / ROUNDS as f64
-        )
-        .expect("format");
+    let mut rows = Vec::new();
+    for_each_select_case!(|case: &SelectCase<_>| rows.push((case.name, case.allocations())));
+    for (name, (setup, per_item)) in rows {
+        writeln!(md, "| {name} | {setup} | {per_item:.2} |").expect("format");
     }
     std::fs::create_dir_all(&dir).expect("create the notes directory");
     std::fs::write(std::path::Path::new(&dir).join("concurrency.md"), md)
         .expect("write concurrency.md");
-}
-
-/// Builds the `select_all` case `name` and polls it once (every stream
-/// registers), without rounds: the setup cost subtracted from the totals.
-fn setup_only(name: &str) {
-    let board = Board::new(STREAMS);
-    let mut cx = Context::from_waker(Waker::noop());
-    match name {
-        "rill" => {
-            let mut s = rill::stream::select_all(flagged(&board));
-            while rill::Stream::poll_next(Pin::new(&mut s), &mut cx).is_ready() {}
-        }
-        "rill StreamMap" => {
-            let mut s: rill::stream::StreamMap<usize, Flagged> =
-                flagged(&board).map(|f| (f.id, f)).collect();
-            while rill::Stream::poll_next(Pin::new(&mut s), &mut cx).is_ready() {}
-        }
-        "futures-util" => {
-            let mut s = futures_util::stream::select_all(flagged(&board));
-            while futures_core::Stream::poll_next(Pin::new(&mut s), &mut cx).is_ready() {}
-        }
-        _ => {
-            let mut s = tokio_stream::StreamMap::new();
-            for f in flagged(&board) {
-                s.insert(f.id, f);
-            }
-            while futures_core::Stream::poll_next(Pin::new(&mut s), &mut cx).is_ready() {}
-        }
-    }
 }
 
 /// A global allocator that counts allocations (a relaxed atomic add per
