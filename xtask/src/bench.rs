@@ -48,6 +48,16 @@ pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), Failed> {
     }
     cmd.run()?;
 
+    // Compile time is not a criterion measurement: it builds two generated
+    // crates and times cargo. Runs with the full set, or when asked for.
+    if filter
+        .as_deref()
+        .is_none_or(|f| "generators compile-time".contains(f))
+    {
+        println!("\n-- compile time of 20 `stream!` invocations, rill vs async-stream");
+        crate::compile_time::run(root, Some(&notes)).map_err(Failed)?;
+    }
+
     let groups = read_results(&root.join("target").join("criterion"))?;
     if groups.is_empty() {
         return Err(Failed(

@@ -10,6 +10,7 @@ use std::time::Instant;
 
 mod bench;
 mod cmd;
+mod compile_time;
 
 use cmd::{Cmd, Failed};
 

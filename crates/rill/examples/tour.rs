@@ -38,6 +38,7 @@ fn main() {
     part_try_stream();
     part_channels();
     part_time_io();
+    part_generators();
     part_concurrency();
 }
 
@@ -342,6 +343,88 @@ fn part_time_io() {
     });
     println!("   chunks_timeout(4, 25ms) over a 10 ms interval: batch sizes {batches:?}");
     assert!(batches.iter().all(|&n| (1..=4).contains(&n)));
+}
+/// Generators: streams written with `yield`, by `stream!` and `try_stream!`.
+fn part_generators() {
+    use rill::stream;
+
+    println!();
+    println!("Generators: a three-phase stream with stream!");
+    // Phase 1 yields warm-up items, phase 2 forwards another stream with
+    // `for await`, phase 3 yields a summary computed along the way.
+    let readings = stream::iter([3u32, 5, 8]);
+    let phases = rill::stream! {
+        for i in 1..=2 {
+            yield format!("warm-up {i}");
+        }
+        let mut total = 0;
+        for await r in readings {
+            total += r;
+            yield format!("reading {r}");
+        }
+        yield format!("summary: total {total}");
+    };
+    let phases: Vec<String> = rill_test::block_on(phases.collect());
+    for line in &phases {
+        println!("   {line}");
+    }
+    assert_eq!(phases.len(), 6);
+    assert_eq!(phases[5], "summary: total 16");
+
+    println!();
+    println!("Generators: a paginated fetch with try_stream! and `?`");
+    #[derive(Debug, PartialEq)]
+    struct FetchError(u32);
+
+    /// A fake API: three pages of two items, then an empty page; page
+    /// `fail_at` fails.
+    async fn fetch_page(page: u32, fail_at: u32) -> Result<Vec<String>, FetchError> {
+        if page == fail_at {
+            return Err(FetchError(page));
+        }
+        let items = if page < 3 {
+            (0..2).map(|i| format!("item {}", page * 2 + i)).collect()
+        } else {
+            Vec::new()
+        };
+        Ok(items)
+    }
+
+    fn all_items(fail_at: u32) -> impl Stream<Item = Result<String, FetchError>> {
+        rill::try_stream! {
+            let mut page = 0;
+            loop {
+                let items = fetch_page(page, fail_at).await?;
+                if items.is_empty() {
+                    break;
+                }
+                for item in items {
+                    yield item;
+                }
+                page += 1;
+            }
+        }
+    }
+
+    let ok: Vec<Result<String, FetchError>> = rill_test::block_on(all_items(u32::MAX).collect());
+    println!(
+        "   every page fetched: {} items, the last {:?}",
+        ok.len(),
+        ok[5]
+    );
+    assert_eq!(ok.len(), 6);
+    assert!(ok.iter().all(Result::is_ok));
+
+    let failed: Vec<Result<String, FetchError>> = rill_test::block_on(all_items(1).collect());
+    println!("   page 1 fails: {failed:?}");
+    assert_eq!(
+        failed,
+        [
+            Ok("item 0".to_string()),
+            Ok("item 1".to_string()),
+            Err(FetchError(1))
+        ]
+    );
 }
 
 /// Concurrency: a download-style pipeline. A stream of URLs is mapped to

@@ -50,6 +50,7 @@
 //! or `async-io`; pick the backend by import:
 //! `use rill::time::tokio::StreamTimeExt;`. `io` (the `rill-io` crate) is
 //! there with `tokio` or `futures-io`: `rill::io::tokio::lines(reader)`.
+//! | `macros`       | yes     | [`stream!`] and [`try_stream!`]: generators with `yield` |
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -84,6 +85,10 @@ pub use rill_time as time;
 #[cfg_attr(docsrs, doc(cfg(any(feature = "tokio", feature = "futures-io"))))]
 pub use rill_io as io;
 // endregion: time and io
+// Generators (rill-gen): the functions always, the macros with `macros`.
+pub use rill_gen::{StreamFn, TryStreamFn, Yield, Yielder, stream_fn, try_stream_fn};
+#[cfg(feature = "macros")]
+pub use rill_gen::{stream, try_stream};
 
 /// The traits most stream code needs, for a glob import:
 /// `use rill::prelude::*;`.

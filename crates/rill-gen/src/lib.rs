@@ -1,0 +1,223 @@
+//! Generators for rill: write a stream as an async body that yields.
+//!
+//! - [`stream_fn`]: `stream_fn(|mut y| async move { y.yield_item(v).await; })`
+//!   is a [`Stream`](rill_core::Stream) of the yielded values. No macro
+//!   involved, so rustfmt and rust-analyzer work inside the body.
+//! - [`try_stream_fn`]: the same for a fallible body returning
+//!   `Result<(), E>`; `?` works inside, and the stream yields `Ok(v)` for
+//!   each value and `Err(e)` (then ends) when the body fails.
+//! - With the `macros` feature, [`stream!`] and [`try_stream!`]: the familiar
+//!   `yield` syntax (with `for await`), expanding to the functions above.
+//!
+//! # How it works
+//!
+//! Each stream allocates, once, a one-item slot that it shares with its
+//! [`Yielder`]. `y.yield_item(v).await` puts `v` in the slot and returns
+//! `Pending`; the stream, which was polling the body, finds the item in the
+//! slot and returns it. On the next poll the `.await` completes and the body
+//! goes on. There is no thread-local storage, no custom waker and no
+//! allocation per item, so the generators work with any executor and in
+//! `no_std` (with `alloc`).
+//!
+//! A yielder used outside its stream's body (moved into another task, or
+//! kept after the stream is gone) panics with a message that says so; it
+//! never causes undefined behaviour. See [`Yielder`] for the rules.
+//!
+//! # Example
+//!
+//! ```
+//! use rill_gen::{stream_fn, try_stream_fn};
+//!
+//! let squares = stream_fn(|mut y| async move {
+//!     for i in 1..=3u32 {
+//!         y.yield_item(i * i).await;
+//!     }
+//! });
+//! assert_eq!(rill_test::block_on_stream(Box::pin(squares)).collect::<Vec<_>>(), [1, 4, 9]);
+//!
+//! let checked = try_stream_fn(|mut y| async move {
+//!     y.yield_item(1u8).await;
+//!     let n: u8 = "300".parse().map_err(|_| "out of range")?;
+//!     y.yield_item(n).await;
+//!     Ok(())
+//! });
+//! let v: Vec<_> = rill_test::block_on_stream(Box::pin(checked)).collect();
+//! assert_eq!(v, [Ok(1), Err("out of range")]);
+//! ```
+//!
+//! # Features
+//!
+//! | feature  | default | what it adds                                               |
+//! |----------|---------|------------------------------------------------------------|
+//! | `macros` | no      | [`stream!`] and [`try_stream!`] (through `rill-gen-macros`) |
+//!
+//! The facade crate `rill` enables `macros` by default.
+#![no_std]
+#![deny(missing_docs)]
+#![deny(unsafe_code)] // one audited module: the slot hand-off (shared.rs)
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg_attr(loom, allow(unused_extern_crates))] // loom brings its own `Arc`
+extern crate alloc;
+
+mod next;
+mod receiver;
+#[allow(unsafe_code)]
+mod shared;
+mod stream_fn;
+mod sync;
+mod try_stream_fn;
+mod yielder;
+
+pub use stream_fn::{StreamFn, stream_fn};
+pub use try_stream_fn::{TryStreamFn, try_stream_fn};
+pub use yielder::{Yield, Yielder};
+
+/// The slot alone, for the loom model in `tests/loom_slot.rs` (only with
+/// `--cfg loom`). Not public API.
+#[cfg(loom)]
+#[doc(hidden)]
+pub mod __loom {
+    use crate::shared::Slot;
+    use crate::sync::Arc;
+
+    /// A handle on a slot of `u64`s.
+    #[derive(Debug, Clone)]
+    pub struct SlotHandle(Arc<Slot<u64>>);
+
+    impl SlotHandle {
+        /// A new, idle slot.
+        pub fn new() -> Self {
+            SlotHandle(Arc::new(Slot::new()))
+        }
+        /// Consumer: about to poll the body.
+        pub fn begin_poll(&self) {
+            self.0.begin_poll();
+        }
+        /// Consumer: the body was polled; the item it handed over, if any.
+        pub fn end_poll(&self) -> Option<u64> {
+            self.0.end_poll()
+        }
+        /// Consumer: the stream is gone.
+        pub fn close(&self) {
+            self.0.close();
+        }
+        /// Producer: hand `item` over; `false` if the state refused it
+        /// (where the real `Yield` would panic or wait).
+        pub fn try_offer(&self, item: u64) -> bool {
+            self.0.try_offer(item).is_ok()
+        }
+    }
+
+    impl Default for SlotHandle {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+}
+
+/// What the macros expand to. Not public API: may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::next::{Next, next};
+    pub use crate::{stream_fn, try_stream_fn};
+    pub use core::pin::pin;
+    pub use core::result::Result::Ok;
+    #[cfg(feature = "macros")]
+    pub use rill_gen_macros::{stream_inner, try_stream_inner};
+}
+
+/// Writes a stream with `yield`.
+///
+/// ```
+/// use rill_gen::stream;
+///
+/// let s = stream! {
+///     for i in 0..3u32 {
+///         yield i * 10;
+///     }
+/// };
+/// assert_eq!(rill_test::block_on_stream(Box::pin(s)).collect::<Vec<_>>(), [0, 10, 20]);
+/// ```
+///
+/// The body is an `async move` block (it captures what it uses by value)
+/// and may use, besides `.await`:
+///
+/// - `yield expr;`: the stream returns `expr` (plain `yield;` yields `()`);
+/// - `for await pat in stream { .. }`: a loop over any rill
+///   [`Stream`](rill_core::Stream) (it is pinned on the stack);
+/// - `yield` inside macro calls such as `tokio::select!` or `if`-like macros:
+///   the tokens given to the macro are rewritten as well;
+/// - `return;` ends the stream early.
+///
+/// The macro expands to [`stream_fn`]: the result is a [`StreamFn`], with
+/// all its guarantees (no thread-locals, no allocation per item, `Send`
+/// exactly when the body is, fused). The item type is inferred from the
+/// `yield`s; a body without any `yield` needs a type annotation.
+///
+/// `yield` inside a closure, a nested `async` block or a nested `fn` is a
+/// compile error: that code is not part of the stream's body. A nested
+/// `stream!` or `try_stream!` invocation keeps its own `yield`s (the
+/// nested macro must be called by one of these two names).
+///
+/// ```
+/// use rill_gen::stream;
+///
+/// let inner = stream! { yield 1; yield 2; };
+/// let outer = stream! {
+///     yield 0;
+///     for await x in inner {
+///         yield x * 100;
+///     }
+///     yield 999;
+/// };
+/// let v: Vec<i32> = rill_test::block_on_stream(Box::pin(outer)).collect();
+/// assert_eq!(v, [0, 100, 200, 999]);
+/// ```
+#[cfg(feature = "macros")]
+#[macro_export]
+macro_rules! stream {
+    ($($body:tt)*) => {
+        $crate::__private::stream_inner!($crate; $($body)*)
+    };
+}
+
+/// Writes a fallible stream with `yield` and `?`.
+///
+/// Like [`stream!`], but the stream's items are `Result<T, E>`: `yield v`
+/// yields `Ok(v)`, and `?` (which converts the error with `From`) or
+/// `return Err(e)` yields `Err(e)` and ends the stream. `return Ok(())` ends
+/// it without an error. Expands to [`try_stream_fn`].
+///
+/// ```
+/// use rill_gen::try_stream;
+///
+/// #[derive(Debug, PartialEq)]
+/// struct Error(String);
+/// impl From<std::num::ParseIntError> for Error {
+///     fn from(e: std::num::ParseIntError) -> Self {
+///         Error(e.to_string())
+///     }
+/// }
+///
+/// fn numbers(text: &'static str) -> impl rill_core::Stream<Item = Result<i64, Error>> {
+///     try_stream! {
+///         for word in text.split_whitespace() {
+///             let n: i64 = word.parse()?;
+///             yield n;
+///         }
+///     }
+/// }
+///
+/// let v: Vec<_> = rill_test::block_on_stream(Box::pin(numbers("1 2 x 4"))).collect();
+/// assert_eq!(v.len(), 3);
+/// assert_eq!(v[..2], [Ok(1), Ok(2)]);
+/// assert!(v[2].is_err());
+/// ```
+#[cfg(feature = "macros")]
+#[macro_export]
+macro_rules! try_stream {
+    ($($body:tt)*) => {
+        $crate::__private::try_stream_inner!($crate; $($body)*)
+    };
+}
