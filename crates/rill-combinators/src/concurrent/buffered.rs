@@ -21,5 +21,5 @@ buffer_adapter! {
     /// assert_eq!(s.get_ref().get_ref().len(), 1);
     /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [1]);
     /// ```
-    Buffered, Ordered<St::Item, <St::Item as Future>::Output>
+    Buffered, "buffered", Ordered<St::Item, <St::Item as Future>::Output>
 }

@@ -202,7 +202,7 @@ impl<St: Stream, P: Pool<St::Item>> BufferProj<'_, St, P> {
 /// Declares a public adapter over [`Buffer`] (`BufferUnordered`,
 /// `Buffered`): the struct, its accessors, `Stream`, `FusedStream`, `Debug`.
 macro_rules! buffer_adapter {
-    ($(#[$meta:meta])* $name:ident, $pool:ty) => {
+    ($(#[$meta:meta])* $name:ident, $method:literal, $pool:ty) => {
         pin_project_lite::pin_project! {
             $(#[$meta])*
             #[must_use = "streams do nothing unless polled"]
@@ -227,23 +227,53 @@ macro_rules! buffer_adapter {
             }
 
             /// Returns a shared reference to the underlying stream.
+            ///
+            /// ```
+            /// use rill_combinators::{StreamExt, stream};
+            ///
+            #[doc = concat!("let mut s = stream::iter([core::future::ready(1)]).", $method, "(2);")]
+            /// assert_eq!(s.get_ref().get_ref().len(), 1);
+            /// # let _ = &mut s;
+            /// ```
             pub fn get_ref(&self) -> &St {
                 &self.inner.stream
             }
 
             /// Returns a mutable reference to the underlying stream. Pulling
             /// items from it directly may confuse this adapter.
+            ///
+            /// ```
+            /// use rill_combinators::{StreamExt, stream};
+            ///
+            #[doc = concat!("let mut s = stream::iter([core::future::ready(1)]).", $method, "(2);")]
+            /// assert_eq!(s.get_mut().get_mut().len(), 1);
+            /// ```
             pub fn get_mut(&mut self) -> &mut St {
                 &mut self.inner.stream
             }
 
             /// Returns a pinned mutable reference to the underlying stream.
+            ///
+            /// ```
+            /// use rill_combinators::{StreamExt, stream};
+            ///
+            #[doc = concat!("let mut s = stream::iter([core::future::ready(1)]).", $method, "(2);")]
+            /// assert_eq!(core::pin::Pin::new(&mut s).get_pin_mut().get_ref().len(), 1);
+            /// ```
             pub fn get_pin_mut(self: Pin<&mut Self>) -> Pin<&mut St> {
                 self.project().inner.project().stream
             }
 
             /// Returns the underlying stream; the futures in flight are
             /// dropped.
+            ///
+            /// ```
+            /// use rill_combinators::{StreamExt, stream};
+            ///
+            #[doc = concat!("let mut s = stream::iter([core::future::ready(1)]).", $method, "(2);")]
+            /// # let _ = &mut s;
+            /// assert_eq!(s.into_inner().get_ref().len(), 1);
+            /// ```
             pub fn into_inner(self) -> St {
                 self.inner.stream
             }

@@ -6,6 +6,7 @@ mod atomic_waker;
 #[macro_use]
 mod fill;
 mod task_set;
+#[macro_use]
 mod try_support;
 
 mod buffer_unordered;

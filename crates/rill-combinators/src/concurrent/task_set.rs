@@ -420,44 +420,63 @@ impl<T: fmt::Debug> fmt::Debug for TaskSet<T> {
     }
 }
 
-/// The children of a set with their slot indices.
-pub(crate) struct Iter<'a, T> {
-    blocks: core::slice::Iter<'a, Block<T>>,
-    slots: core::slice::Iter<'a, Slot<T>>,
-    base: usize,
-    left: usize,
-}
-
-impl<'a, T> Iterator for Iter<'a, T> {
-    type Item = (usize, &'a T);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.left == 0 {
-            return None;
+/// Declares an iterator over the occupied slots of a set: `$slices` is the
+/// slice iterator type (`Iter`/`IterMut`), `$wrap` turns a `&'a [mut] T`
+/// into the item.
+macro_rules! slot_iter {
+    ($(#[$meta:meta])* $name:ident, $slices:ident, $iter:ident, $item:ty, |$v:ident| $wrap:expr) => {
+        $(#[$meta])*
+        pub(crate) struct $name<'a, T> {
+            blocks: core::slice::$slices<'a, Block<T>>,
+            slots: core::slice::$slices<'a, Slot<T>>,
+            base: usize,
+            left: usize,
         }
-        loop {
-            let consumed = BITS - self.slots.len();
-            match self.slots.next() {
-                Some(Slot { value: Some(v), .. }) => {
-                    self.left -= 1;
-                    return Some((self.base + consumed, v));
+
+        impl<'a, T> Iterator for $name<'a, T> {
+            type Item = (usize, $item);
+
+            fn next(&mut self) -> Option<Self::Item> {
+                if self.left == 0 {
+                    return None;
                 }
-                Some(_) => {}
-                None => {
-                    let block = self.blocks.next()?;
-                    self.base = block.wake.index * BITS;
-                    self.slots = block.slots.iter();
+                loop {
+                    let consumed = BITS - self.slots.len();
+                    match self.slots.next() {
+                        Some(Slot { value: Some($v), .. }) => {
+                            self.left -= 1;
+                            return Some((self.base + consumed, $wrap));
+                        }
+                        Some(_) => {}
+                        None => {
+                            let block = self.blocks.next()?;
+                            self.base = block.wake.index * BITS;
+                            self.slots = block.slots.$iter();
+                        }
+                    }
                 }
             }
-        }
-    }
 
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
-    }
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                (self.left, Some(self.left))
+            }
+        }
+
+        impl<T> ExactSizeIterator for $name<'_, T> {}
+    };
 }
 
-impl<T> ExactSizeIterator for Iter<'_, T> {}
+slot_iter!(
+    /// The children of a set with their slot indices.
+    Iter, Iter, iter, &'a T, |v| v
+);
+
+slot_iter!(
+    /// The children of a set, pinned, with their slot indices.
+    IterPinMut, IterMut, iter_mut, Pin<&'a mut T>,
+    // SAFETY: as in `TaskSet::poll_with`: slots never move.
+    |v| unsafe { Pin::new_unchecked(v) }
+);
 
 impl<T> Clone for Iter<'_, T> {
     fn clone(&self) -> Self {
@@ -469,43 +488,3 @@ impl<T> Clone for Iter<'_, T> {
         }
     }
 }
-
-/// The children of a set, pinned, with their slot indices.
-pub(crate) struct IterPinMut<'a, T> {
-    blocks: core::slice::IterMut<'a, Block<T>>,
-    slots: core::slice::IterMut<'a, Slot<T>>,
-    base: usize,
-    left: usize,
-}
-
-impl<'a, T> Iterator for IterPinMut<'a, T> {
-    type Item = (usize, Pin<&'a mut T>);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.left == 0 {
-            return None;
-        }
-        loop {
-            let consumed = BITS - self.slots.len();
-            match self.slots.next() {
-                Some(Slot { value: Some(v), .. }) => {
-                    self.left -= 1;
-                    // SAFETY: as in `TaskSet::poll_with`: slots never move.
-                    return Some((self.base + consumed, unsafe { Pin::new_unchecked(v) }));
-                }
-                Some(_) => {}
-                None => {
-                    let block = self.blocks.next()?;
-                    self.base = block.wake.index * BITS;
-                    self.slots = block.slots.iter_mut();
-                }
-            }
-        }
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
-    }
-}
-
-impl<T> ExactSizeIterator for IterPinMut<'_, T> {}

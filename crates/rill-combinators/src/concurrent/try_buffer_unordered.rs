@@ -10,7 +10,7 @@ use super::FuturesUnordered;
 use super::fill::{self, Buffer};
 use super::try_support::{MapTry, OkOrErr};
 
-pin_project_lite::pin_project! {
+try_buffer_adapter! {
     /// A stream that runs the futures of a `TryStream` concurrently, at most
     /// `limit` at a time, yielding their results as they complete:
     /// [`TryStreamExt::try_buffer_unordered`](crate::TryStreamExt::try_buffer_unordered).
@@ -30,80 +30,8 @@ pin_project_lite::pin_project! {
     /// out.sort();
     /// assert_eq!(out, [Ok(1), Err("bad input")]);
     /// ```
-    #[must_use = "streams do nothing unless polled"]
-    pub struct TryBufferUnordered<St>
-    where
-        St: TryStream,
-        St::Ok: Future,
-    {
-        #[pin]
-        inner: Buffer<
-            MapTry<St, OkOrErr<St::Ok, St::Error>>,
-            FuturesUnordered<OkOrErr<St::Ok, St::Error>>,
-        >,
-    }
-}
-
-impl<St: TryStream> TryBufferUnordered<St>
-where
-    St::Ok: Future,
-{
-    /// `TryStreamExt::try_buffer_unordered`.
-    pub(crate) fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
-        Self {
-            inner: {
-                let limit = fill::limit(limit);
-                let pool = FuturesUnordered::with_capacity(limit.unwrap_or(0));
-                Buffer::with_pool(MapTry::new(stream, OkOrErr::new), pool, limit)
-            },
-        }
-    }
-
-    /// Returns the underlying stream; the futures in flight are dropped.
-    pub fn into_inner(self) -> St {
-        self.inner.stream.stream
-    }
-
-    /// Returns a shared reference to the underlying stream.
-    pub fn get_ref(&self) -> &St {
-        &self.inner.stream.stream
-    }
-}
-
-impl<St, T> Stream for TryBufferUnordered<St>
-where
-    St: TryStream,
-    St::Ok: Future<Output = Result<T, St::Error>>,
-{
-    type Item = Result<T, St::Error>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.project().inner.poll_next(cx)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
-    }
-}
-
-impl<St, T> FusedStream for TryBufferUnordered<St>
-where
-    St: TryStream,
-    St::Ok: Future<Output = Result<T, St::Error>>,
-{
-    fn is_terminated(&self) -> bool {
-        self.inner.is_terminated()
-    }
-}
-
-impl<St> fmt::Debug for TryBufferUnordered<St>
-where
-    St: TryStream + fmt::Debug,
-    St::Ok: Future,
-{
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TryBufferUnordered")
-            .field("stream", self.get_ref())
-            .finish_non_exhaustive()
-    }
+    TryBufferUnordered,
+    "try_buffer_unordered",
+    FuturesUnordered<OkOrErr<St::Ok, St::Error>>,
+    FuturesUnordered::with_capacity
 }

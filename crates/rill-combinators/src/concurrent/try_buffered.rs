@@ -10,7 +10,7 @@ use super::fill::{self, Buffer};
 use super::futures_ordered::Ordered;
 use super::try_support::{MapTry, OkOrErr};
 
-pin_project_lite::pin_project! {
+try_buffer_adapter! {
     /// A stream that runs the futures of a `TryStream` concurrently, at most
     /// `limit` at a time, yielding their results in input order:
     /// [`TryStreamExt::try_buffered`](crate::TryStreamExt::try_buffered).
@@ -29,80 +29,8 @@ pin_project_lite::pin_project! {
     /// let out: Vec<Result<u8, &str>> = rill_test::block_on(s.collect());
     /// assert_eq!(out, [Ok(1), Err("bad input")]);
     /// ```
-    #[must_use = "streams do nothing unless polled"]
-    pub struct TryBuffered<St>
-    where
-        St: TryStream,
-        St::Ok: Future,
-    {
-        #[pin]
-        inner: Buffer<
-            MapTry<St, OkOrErr<St::Ok, St::Error>>,
-            Ordered<OkOrErr<St::Ok, St::Error>, <St::Ok as Future>::Output>,
-        >,
-    }
-}
-
-impl<St: TryStream> TryBuffered<St>
-where
-    St::Ok: Future,
-{
-    /// `TryStreamExt::try_buffered`.
-    pub(crate) fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
-        Self {
-            inner: {
-                let limit = fill::limit(limit);
-                let pool = Ordered::with_capacity(limit.unwrap_or(0));
-                Buffer::with_pool(MapTry::new(stream, OkOrErr::new), pool, limit)
-            },
-        }
-    }
-
-    /// Returns the underlying stream; the futures in flight are dropped.
-    pub fn into_inner(self) -> St {
-        self.inner.stream.stream
-    }
-
-    /// Returns a shared reference to the underlying stream.
-    pub fn get_ref(&self) -> &St {
-        &self.inner.stream.stream
-    }
-}
-
-impl<St, T> Stream for TryBuffered<St>
-where
-    St: TryStream,
-    St::Ok: Future<Output = Result<T, St::Error>>,
-{
-    type Item = Result<T, St::Error>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.project().inner.poll_next(cx)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
-    }
-}
-
-impl<St, T> FusedStream for TryBuffered<St>
-where
-    St: TryStream,
-    St::Ok: Future<Output = Result<T, St::Error>>,
-{
-    fn is_terminated(&self) -> bool {
-        self.inner.is_terminated()
-    }
-}
-
-impl<St> fmt::Debug for TryBuffered<St>
-where
-    St: TryStream + fmt::Debug,
-    St::Ok: Future,
-{
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TryBuffered")
-            .field("stream", self.get_ref())
-            .finish_non_exhaustive()
-    }
+    TryBuffered,
+    "try_buffered",
+    Ordered<OkOrErr<St::Ok, St::Error>, <St::Ok as Future>::Output>,
+    Ordered::with_capacity
 }

@@ -136,3 +136,103 @@ impl<S: fmt::Debug, E: fmt::Debug> fmt::Debug for TryInner<S, E> {
         }
     }
 }
+
+/// Declares a `try_*` buffering adapter (`TryBuffered`,
+/// `TryBufferUnordered`) over [`Buffer`](super::fill::Buffer), with the pool
+/// type `$pool` (over `OkOrErr` futures) built by `$ctor(capacity)`.
+macro_rules! try_buffer_adapter {
+    ($(#[$meta:meta])* $name:ident, $method:literal, $pool:ty, $ctor:path) => {
+        pin_project_lite::pin_project! {
+            $(#[$meta])*
+            #[must_use = "streams do nothing unless polled"]
+            pub struct $name<St>
+            where
+                St: TryStream,
+                St::Ok: Future,
+            {
+                #[pin]
+                inner: Buffer<MapTry<St, OkOrErr<St::Ok, St::Error>>, $pool>,
+            }
+        }
+
+        impl<St: TryStream> $name<St>
+        where
+            St::Ok: Future,
+        {
+            pub(crate) fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
+                let limit = fill::limit(limit);
+                let pool = $ctor(limit.unwrap_or(0));
+                Self {
+                    inner: Buffer::with_pool(MapTry::new(stream, OkOrErr::new), pool, limit),
+                }
+            }
+
+            /// Returns a shared reference to the underlying stream.
+            ///
+            /// ```
+            /// use rill_combinators::{TryStreamExt, stream};
+            ///
+            /// let input = stream::iter([Ok::<_, ()>(async { Ok::<u8, ()>(1) })]);
+            #[doc = concat!("let s = input.", $method, "(2);")]
+            /// assert_eq!(s.get_ref().get_ref().len(), 1);
+            /// ```
+            pub fn get_ref(&self) -> &St {
+                &self.inner.stream.stream
+            }
+
+            /// Returns the underlying stream; the futures in flight are
+            /// dropped.
+            ///
+            /// ```
+            /// use rill_combinators::{TryStreamExt, stream};
+            ///
+            /// let input = stream::iter([Ok::<_, ()>(async { Ok::<u8, ()>(1) })]);
+            #[doc = concat!("let s = input.", $method, "(2);")]
+            /// assert_eq!(s.into_inner().get_ref().len(), 1);
+            /// ```
+            pub fn into_inner(self) -> St {
+                self.inner.stream.stream
+            }
+        }
+
+        impl<St, T> Stream for $name<St>
+        where
+            St: TryStream,
+            St::Ok: Future<Output = Result<T, St::Error>>,
+        {
+            type Item = Result<T, St::Error>;
+
+            fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+                self.project().inner.poll_next(cx)
+            }
+
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                self.inner.size_hint()
+            }
+        }
+
+        impl<St, T> FusedStream for $name<St>
+        where
+            St: TryStream,
+            St::Ok: Future<Output = Result<T, St::Error>>,
+        {
+            fn is_terminated(&self) -> bool {
+                self.inner.is_terminated()
+            }
+        }
+
+        impl<St> fmt::Debug for $name<St>
+        where
+            St: TryStream + fmt::Debug,
+            St::Ok: Future,
+        {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct(stringify!($name))
+                    .field("stream", self.get_ref())
+                    .field("in_progress", &self.inner.pool.len())
+                    .field("limit", &self.inner.limit)
+                    .finish()
+            }
+        }
+    };
+}
