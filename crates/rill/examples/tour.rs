@@ -48,6 +48,7 @@ fn main() {
     part_channels();
     part_time_io();
     part_generators();
+    part_concurrency();
 }
 
 /// Part 1: a `Stream` written by hand, polled with `poll_next`.
@@ -425,4 +426,70 @@ fn part_generators() {
             Err(FetchError(1))
         ]
     );
+}
+
+/// Concurrency: a download-style pipeline. A stream of URLs is mapped to
+/// fake "fetches" (futures that complete after being woken a few times, as
+/// a network read would), and `buffer_unordered(3)` runs three at a time,
+/// yielding each page as soon as its fetch completes.
+fn part_concurrency() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A fake fetch: pending `polls_left` times (waking itself each time),
+    /// then the page. Counts how many fetches are in flight.
+    struct Fetch {
+        url: &'static str,
+        polls_left: usize,
+        in_flight: Arc<AtomicUsize>,
+    }
+
+    impl Future for Fetch {
+        type Output = (&'static str, usize);
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+            if self.polls_left == 0 {
+                return Poll::Ready((self.url, self.url.len() * 100));
+            }
+            self.polls_left -= 1;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+
+    impl Drop for Fetch {
+        fn drop(&mut self) {
+            self.in_flight.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    println!();
+    println!("Concurrency: fetching 6 pages, 3 at a time, with buffer_unordered(3)");
+    let urls = ["/a", "/bb", "/ccc", "/dddd", "/eeeee", "/ffffff"];
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let peak = Arc::new(AtomicUsize::new(0));
+    let fetches = {
+        let (in_flight, peak) = (in_flight.clone(), peak.clone());
+        urls.into_iter().enumerate().map(move |(i, url)| {
+            let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+            peak.fetch_max(now, Ordering::SeqCst);
+            // Later URLs are faster: the pages arrive out of order.
+            Fetch {
+                url,
+                polls_left: 6 - i,
+                in_flight: in_flight.clone(),
+            }
+        })
+    };
+    let pages: Vec<(&str, usize)> =
+        rill_test::block_on(rill::stream::iter(fetches).buffer_unordered(3).collect());
+    for (url, bytes) in &pages {
+        println!("   fetched {url:<8} {bytes:>4} bytes");
+    }
+    println!(
+        "   at most {} fetches were in flight at once",
+        peak.load(Ordering::SeqCst)
+    );
+    assert_eq!(pages.len(), urls.len());
+    assert_eq!(peak.load(Ordering::SeqCst), 3);
+    assert_eq!(in_flight.load(Ordering::SeqCst), 0);
 }
