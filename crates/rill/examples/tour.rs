@@ -462,8 +462,7 @@ fn part_concurrency() {
         }
     }
 
-    println!();
-    println!("Concurrency: fetching 6 pages, 3 at a time, with buffer_unordered(3)");
+    section("Concurrency: fetching 6 pages, 3 at a time, with buffer_unordered(3)");
     let urls = ["/a", "/bb", "/ccc", "/dddd", "/eeeee", "/ffffff"];
     let in_flight = Arc::new(AtomicUsize::new(0));
     let peak = Arc::new(AtomicUsize::new(0));
