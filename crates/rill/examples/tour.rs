@@ -233,8 +233,9 @@ fn part_channels() {
     section("Channels: a tokio mpsc receiver and an async-std channel as streams");
 
     // A producer task sends 1..=20 over a bounded tokio channel; the
-    // consumer turns the receiver into a stream and keeps the even numbers,
-    // squared, summing them with `filter`, `map` and `for_each`.
+    // consumer turns the receiver into a stream, keeps the even numbers,
+    // squared, and handles up to 3 of them at once with
+    // `for_each_concurrent`.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .build()
@@ -248,17 +249,21 @@ fn part_channels() {
             }
             // `tx` drops here: the stream ends once the buffer is drained.
         });
-        let mut sum = 0;
+        let sum = std::sync::atomic::AtomicU64::new(0);
         rx.into_stream()
             .filter(|n| ready(n % 2 == 0))
             .map(|n| n * n)
-            .for_each(|square| {
-                sum += square;
-                ready(())
+            .for_each_concurrent(3, |square| {
+                let sum = &sum;
+                async move {
+                    // Stand-in for real work (a request, a write) per item.
+                    tokio::task::yield_now().await;
+                    sum.fetch_add(square, std::sync::atomic::Ordering::Relaxed);
+                }
             })
             .await;
         producer.await.expect("the producer finished");
-        sum
+        sum.into_inner()
     });
     println!("   tokio mpsc: sum of the even squares of 1..=20 = {tokio_sum}");
     assert_eq!(tokio_sum, 1540);
