@@ -72,6 +72,7 @@ delegate_access!(
 impl<St: Stream> Stream for ReadyChunks<St> {
     type Item = Vec<St::Item>;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Vec<St::Item>>> {
         let this = self.project();
         this.buf.poll_chunk(this.stream, cx, true)
