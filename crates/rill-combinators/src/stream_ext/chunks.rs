@@ -168,6 +168,8 @@ pin_project! {
     ///
     /// The adapter is fused: once the inner stream ended, it is never polled
     /// again.
+    /// If the inner stream panics, the items gathered so far stay in the
+    /// adapter and go into the next chunk.
     ///
     /// ```
     /// use rill_combinators::{StreamExt, stream};
