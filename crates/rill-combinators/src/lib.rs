@@ -33,6 +33,13 @@ mod either;
 mod stream_ext;
 mod try_stream_ext;
 
+// region: concurrency modules
+#[cfg(feature = "alloc")]
+mod concurrent;
+#[cfg(feature = "alloc")]
+mod sync;
+// endregion: concurrency modules
+
 pub use either::Either;
 pub use stream_ext::StreamExt;
 pub use try_stream_ext::TryStreamExt;
@@ -51,4 +58,14 @@ pub mod stream {
     pub use crate::constructors::*;
     pub use crate::stream_ext::*;
     pub use crate::try_stream_ext::*;
+
+    // region: concurrency re-exports
+    #[cfg(feature = "alloc")]
+    pub use crate::concurrent::{
+        AbortHandle, AbortRegistration, Abortable, Aborted, BufferUnordered, Buffered,
+        FlatMapUnordered, FlattenUnordered, ForEachConcurrent, FuturesOrdered, FuturesUnordered,
+        SelectAll, StreamMap, StreamNotifyClose, TryBufferUnordered, TryBuffered,
+        TryFlattenUnordered, TryForEachConcurrent, abortable, futures_unordered, select_all,
+    };
+    // endregion: concurrency re-exports
 }

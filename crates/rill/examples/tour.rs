@@ -29,6 +29,15 @@ impl Stream for Counter {
     }
 }
 
+/// Prints the numbered heading of the next part of the tour.
+fn section(title: &str) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static PART: AtomicUsize = AtomicUsize::new(1);
+    let n = PART.fetch_add(1, Ordering::Relaxed);
+    println!();
+    println!("{n}. {title}");
+}
+
 fn main() {
     println!("rill tour");
     println!("=========");
@@ -39,12 +48,12 @@ fn main() {
     part_channels();
     part_time_io();
     part_generators();
+    part_concurrency();
 }
 
 /// Part 1: a `Stream` written by hand, polled with `poll_next`.
 fn part_hand_written() {
-    println!();
-    println!("1. A hand-written stream, polled with poll_next");
+    section("A hand-written stream, polled with poll_next");
     let mut counter = Counter { count: 0 };
     println!("   size_hint before polling: {:?}", counter.size_hint());
     let mut seen = Vec::new();
@@ -78,8 +87,7 @@ fn part_constructors() {
         (0..3).map(|i| format!("item {}", page * 3 + i)).collect()
     }
 
-    println!();
-    println!("Constructors: a paginated API walked with stream::unfold");
+    section("Constructors: a paginated API walked with stream::unfold");
     // The state is the next page number; the stream ends at the first
     // empty page.
     let pages = stream::unfold(0u32, |page| async move {
@@ -105,8 +113,7 @@ fn part_adapters() {
     use core::future::ready;
     use rill::stream;
 
-    println!();
-    println!("Adapters: the even squares, with filter and map");
+    section("Adapters: the even squares, with filter and map");
     // `filter` takes a closure that returns a future: `ready` for a plain
     // test, or an `async move` block.
     let even_squares = stream::iter(1..=10)
@@ -167,8 +174,7 @@ fn part_try_stream() {
         }))
     }
 
-    println!();
-    println!("TryStreamExt: a log analyzer");
+    section("TryStreamExt: a log analyzer");
     // Bad lines are skipped with try_filter_map; I/O errors pass through.
     let records = || lines(None).try_filter_map(|line| ready(Ok(parse(&line))));
     let all: io::Result<Vec<Record>> = rill_test::block_on(records().try_collect());
@@ -224,12 +230,12 @@ fn part_channels() {
     use core::future::ready;
     use rill_channel::{IntoStream, send_all};
 
-    println!();
-    println!("Channels: a tokio mpsc receiver and an async-std channel as streams");
+    section("Channels: a tokio mpsc receiver and an async-std channel as streams");
 
     // A producer task sends 1..=20 over a bounded tokio channel; the
-    // consumer turns the receiver into a stream and keeps the even numbers,
-    // squared, summing them with `filter`, `map` and `for_each`.
+    // consumer turns the receiver into a stream, keeps the even numbers,
+    // squared, and handles up to 3 of them at once with
+    // `for_each_concurrent`.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .build()
@@ -243,17 +249,21 @@ fn part_channels() {
             }
             // `tx` drops here: the stream ends once the buffer is drained.
         });
-        let mut sum = 0;
+        let sum = std::sync::atomic::AtomicU64::new(0);
         rx.into_stream()
             .filter(|n| ready(n % 2 == 0))
             .map(|n| n * n)
-            .for_each(|square| {
-                sum += square;
-                ready(())
+            .for_each_concurrent(3, |square| {
+                let sum = &sum;
+                async move {
+                    // Stand-in for real work (a request, a write) per item.
+                    tokio::task::yield_now().await;
+                    sum.fetch_add(square, std::sync::atomic::Ordering::Relaxed);
+                }
             })
             .await;
         producer.await.expect("the producer finished");
-        sum
+        sum.into_inner()
     });
     println!("   tokio mpsc: sum of the even squares of 1..=20 = {tokio_sum}");
     assert_eq!(tokio_sum, 1540);
@@ -295,8 +305,7 @@ fn part_time_io() {
     use rill_io::tokio::lines;
     use rill_time::tokio::{StreamTimeExt, interval};
 
-    println!();
-    println!("Time and I/O: a log analyzer and a batcher");
+    section("Time and I/O: a log analyzer and a batcher");
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_time()
         .build()
@@ -347,8 +356,7 @@ fn part_time_io() {
 fn part_generators() {
     use rill::stream;
 
-    println!();
-    println!("Generators: a three-phase stream with stream!");
+    section("Generators: a three-phase stream with stream!");
     // Phase 1 yields warm-up items, phase 2 forwards another stream with
     // `for await`, phase 3 yields a summary computed along the way.
     let readings = stream::iter([3u32, 5, 8]);
@@ -370,8 +378,7 @@ fn part_generators() {
     assert_eq!(phases.len(), 6);
     assert_eq!(phases[5], "summary: total 16");
 
-    println!();
-    println!("Generators: a paginated fetch with try_stream! and `?`");
+    section("Generators: a paginated fetch with try_stream! and `?`");
     #[derive(Debug, PartialEq)]
     struct FetchError(u32);
 
@@ -424,4 +431,69 @@ fn part_generators() {
             Err(FetchError(1))
         ]
     );
+}
+
+/// Concurrency: a download-style pipeline. A stream of URLs is mapped to
+/// fake "fetches" (futures that complete after being woken a few times, as
+/// a network read would), and `buffer_unordered(3)` runs three at a time,
+/// yielding each page as soon as its fetch completes.
+fn part_concurrency() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A fake fetch: pending `polls_left` times (waking itself each time),
+    /// then the page. Counts how many fetches are in flight.
+    struct Fetch {
+        url: &'static str,
+        polls_left: usize,
+        in_flight: Arc<AtomicUsize>,
+    }
+
+    impl Future for Fetch {
+        type Output = (&'static str, usize);
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+            if self.polls_left == 0 {
+                return Poll::Ready((self.url, self.url.len() * 100));
+            }
+            self.polls_left -= 1;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+
+    impl Drop for Fetch {
+        fn drop(&mut self) {
+            self.in_flight.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+
+    section("Concurrency: fetching 6 pages, 3 at a time, with buffer_unordered(3)");
+    let urls = ["/a", "/bb", "/ccc", "/dddd", "/eeeee", "/ffffff"];
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let peak = Arc::new(AtomicUsize::new(0));
+    let fetches = {
+        let (in_flight, peak) = (in_flight.clone(), peak.clone());
+        urls.into_iter().enumerate().map(move |(i, url)| {
+            let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+            peak.fetch_max(now, Ordering::SeqCst);
+            // Later URLs are faster: the pages arrive out of order.
+            Fetch {
+                url,
+                polls_left: 6 - i,
+                in_flight: in_flight.clone(),
+            }
+        })
+    };
+    let pages: Vec<(&str, usize)> =
+        rill_test::block_on(rill::stream::iter(fetches).buffer_unordered(3).collect());
+    for (url, bytes) in &pages {
+        println!("   fetched {url:<8} {bytes:>4} bytes");
+    }
+    println!(
+        "   at most {} fetches were in flight at once",
+        peak.load(Ordering::SeqCst)
+    );
+    assert_eq!(pages.len(), urls.len());
+    assert_eq!(peak.load(Ordering::SeqCst), 3);
+    assert_eq!(in_flight.load(Ordering::SeqCst), 0);
 }

@@ -103,3 +103,8 @@ pub mod prelude {
 
     pub use crate::TryStreamExt;
 }
+
+/// The README's examples, compiled and run as doc tests so they cannot rot.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -123,6 +123,7 @@ where
 {
     type Item = St1::Item;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<St1::Item>> {
         let mut this = self.project();
         if let Some(first) = this.first.as_mut().as_pin_mut() {
@@ -135,6 +136,7 @@ where
         this.second.poll_next(cx)
     }
 
+    #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
         let second = self.second.size_hint();
         let Some(first) = &self.first else {
@@ -154,6 +156,7 @@ where
     St1: Stream,
     St2: FusedStream<Item = St1::Item>,
 {
+    #[inline]
     fn is_terminated(&self) -> bool {
         self.first.is_none() && self.second.is_terminated()
     }

@@ -113,6 +113,10 @@ use crate::Either;
 // endregion: either and merge
 
 // region: concurrency (buffered, buffer_unordered, for_each_concurrent, ...)
+#[cfg(feature = "alloc")]
+use crate::concurrent::{
+    BufferUnordered, Buffered, FlatMapUnordered, FlattenUnordered, ForEachConcurrent,
+};
 // endregion: concurrency
 
 /// Adapters and consumers for every [`Stream`], with the names, signatures
@@ -1281,6 +1285,148 @@ pub trait StreamExt: Stream {
     // endregion: either and merge methods
 
     // region: concurrency methods
+
+    /// Runs the futures the stream yields concurrently, at most `limit` at a
+    /// time, and yields their outputs as they complete.
+    ///
+    /// `limit` is `impl Into<Option<usize>>`: `None` and `0` mean unlimited
+    /// (futures-util's `buffer_unordered(0)` hangs instead). At most `limit`
+    /// futures exist at any instant, and the pipeline stays full: when a
+    /// future completes, its slot is refilled from the input in the same
+    /// poll that yields its output. Only woken futures are polled. The
+    /// stream ends once the input has ended and every future completed;
+    /// an empty input gives an empty stream. Dropping the stream drops the
+    /// futures in flight (cancelling them) and the input.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let fetches = ["a", "bb", "ccc"].map(|url| async move { url.len() });
+    /// let lens = stream::iter(fetches).buffer_unordered(2);
+    /// let mut out: Vec<usize> = rill_test::block_on(lens.collect());
+    /// out.sort();
+    /// assert_eq!(out, [1, 2, 3]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn buffer_unordered(self, limit: impl Into<Option<usize>>) -> BufferUnordered<Self>
+    where
+        Self: Sized,
+        Self::Item: Future,
+    {
+        BufferUnordered::new(self, limit)
+    }
+
+    /// Runs the futures the stream yields concurrently, at most `limit` at a
+    /// time, and yields their outputs in input order.
+    ///
+    /// Limits as in [`buffer_unordered`](StreamExt::buffer_unordered) (`None`
+    /// and `0` mean unlimited); an output that is ready before the ones
+    /// ahead of it waits (and counts towards the limit until it is yielded).
+    /// Dropping the stream drops the futures in flight and waiting outputs.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([3, 1, 2].map(|n| async move { n * 10 })).buffered(0);
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [30, 10, 20]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn buffered(self, limit: impl Into<Option<usize>>) -> Buffered<Self>
+    where
+        Self: Sized,
+        Self::Item: Future,
+    {
+        Buffered::new(self, limit)
+    }
+
+    /// Runs `f` on every item and drives the returned futures concurrently,
+    /// at most `limit` at a time (`None` and `0`: unlimited); resolves once
+    /// the stream has ended and every future completed.
+    ///
+    /// Like `buffer_unordered`, a slot that frees is refilled in the same
+    /// poll. Dropping the future drops the futures in flight. A panic in `f`
+    /// or in a future propagates out of `poll`.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicUsize, Ordering};
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let sum = AtomicUsize::new(0);
+    /// rill_test::block_on(stream::iter(1..=4).for_each_concurrent(2, |n| {
+    ///     let sum = &sum;
+    ///     async move {
+    ///         sum.fetch_add(n, Ordering::Relaxed);
+    ///     }
+    /// }));
+    /// assert_eq!(sum.into_inner(), 10);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn for_each_concurrent<Fut, F>(
+        self,
+        limit: impl Into<Option<usize>>,
+        f: F,
+    ) -> ForEachConcurrent<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Item) -> Fut,
+        Fut: Future<Output = ()>,
+    {
+        ForEachConcurrent::new(self, limit, f)
+    }
+
+    /// Polls up to `limit` of the streams this stream yields at once
+    /// (`None` and `0`: unlimited) and yields their items as they come.
+    ///
+    /// Inner streams run on the crate's task set: only woken ones are
+    /// polled, ready ones take turns. When an inner stream ends, the next one
+    /// is pulled from the input in the same poll. Ends once the input and
+    /// every inner stream have ended. Dropping it drops the inner streams in
+    /// flight.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([stream::iter(vec![1, 2]), stream::iter(vec![3])]);
+    /// let mut out: Vec<i32> = rill_test::block_on(s.flatten_unordered(None).collect());
+    /// out.sort();
+    /// assert_eq!(out, [1, 2, 3]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn flatten_unordered(self, limit: impl Into<Option<usize>>) -> FlattenUnordered<Self>
+    where
+        Self: Sized,
+        Self::Item: Stream,
+    {
+        FlattenUnordered::new(self, limit)
+    }
+
+    /// Maps each item to a stream with `f` and polls up to `limit` of those
+    /// streams at once (`None` and `0`: unlimited), yielding their items as
+    /// they come; as [`flatten_unordered`](StreamExt::flatten_unordered)
+    /// after a `map`.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter(1..=3).flat_map_unordered(2, |n| stream::iter(0..n));
+    /// let mut out: Vec<u32> = rill_test::block_on(s.collect());
+    /// out.sort();
+    /// assert_eq!(out, [0, 0, 0, 1, 1, 2]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn flat_map_unordered<U, F>(
+        self,
+        limit: impl Into<Option<usize>>,
+        f: F,
+    ) -> FlatMapUnordered<Self, U, F>
+    where
+        Self: Sized,
+        U: Stream,
+        F: FnMut(Self::Item) -> U,
+    {
+        FlatMapUnordered::new(self, limit, f)
+    }
+
     // endregion: concurrency methods
 }
 

@@ -15,6 +15,8 @@ pin_project! {
     ///
     /// The adapter is fused: once the inner stream ended, it is never polled
     /// again.
+    /// If the inner stream panics, the items gathered so far stay in the
+    /// adapter and go into the next chunk.
     ///
     /// ```
     /// use rill_combinators::{StreamExt, stream};
@@ -72,6 +74,7 @@ delegate_access!(
 impl<St: Stream> Stream for ReadyChunks<St> {
     type Item = Vec<St::Item>;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Vec<St::Item>>> {
         let this = self.project();
         this.buf.poll_chunk(this.stream, cx, true)

@@ -24,9 +24,11 @@ pin_project! {
     pub struct Take<St> {
         #[pin]
         stream: St,
+        // Items still allowed through; set to 0 when the inner stream ends,
+        // so that the hot path has a single check.
         remaining: usize,
         // `Ready(None)` was returned (`is_terminated` must not say so
-        // before): the inner stream is not polled again.
+        // before). Whenever it is set, `remaining` is 0.
         ended: bool,
     }
 }
@@ -50,23 +52,28 @@ delegate_access!(
 impl<St: Stream> Stream for Take<St> {
     type Item = St::Item;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<St::Item>> {
         let this = self.project();
-        if *this.ended || *this.remaining == 0 {
+        if *this.remaining == 0 {
             *this.ended = true;
             return Poll::Ready(None);
         }
         let poll = this.stream.poll_next(cx);
         match &poll {
             Poll::Ready(Some(_)) => *this.remaining -= 1,
-            Poll::Ready(None) => *this.ended = true,
+            Poll::Ready(None) => {
+                *this.remaining = 0;
+                *this.ended = true;
+            }
             Poll::Pending => {}
         }
         poll
     }
 
+    #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        if self.ended || self.remaining == 0 {
+        if self.remaining == 0 {
             return (0, Some(0));
         }
         let (lower, upper) = self.stream.size_hint();
@@ -79,6 +86,7 @@ impl<St: Stream> Stream for Take<St> {
 }
 
 impl<St: Stream> FusedStream for Take<St> {
+    #[inline]
     fn is_terminated(&self) -> bool {
         self.ended
     }

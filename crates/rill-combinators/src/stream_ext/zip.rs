@@ -128,6 +128,7 @@ impl<St1: Stream, St2: Stream> Zip<St1, St2> {
 impl<St1: Stream, St2: Stream> Stream for Zip<St1, St2> {
     type Item = (St1::Item, St2::Item);
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.project();
         if *this.done {
@@ -165,6 +166,7 @@ impl<St1: Stream, St2: Stream> Stream for Zip<St1, St2> {
         }
     }
 
+    #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
         if self.done {
             return (0, Some(0));
@@ -190,6 +192,7 @@ impl<St1: Stream, St2: Stream> Stream for Zip<St1, St2> {
 }
 
 impl<St1: Stream, St2: Stream> FusedStream for Zip<St1, St2> {
+    #[inline]
     fn is_terminated(&self) -> bool {
         self.done
     }

@@ -124,6 +124,10 @@ mod try_skip_while;
 mod try_take_while;
 
 // region: concurrency
+#[cfg(feature = "alloc")]
+use crate::concurrent::{
+    TryBufferUnordered, TryBuffered, TryFlattenUnordered, TryForEachConcurrent,
+};
 // endregion: concurrency
 
 pub use and_then::AndThen;
@@ -887,6 +891,114 @@ pub trait TryStreamExt: TryStream {
     }
 
     // region: concurrency methods
+
+    /// Runs the futures this stream yields concurrently, at most `limit` at
+    /// a time (`None` and `0`: unlimited), yielding their results as they
+    /// complete; the `TryStream` form of
+    /// [`buffer_unordered`](crate::StreamExt::buffer_unordered).
+    ///
+    /// The stream yields `Ok(future)` items whose futures resolve to
+    /// `Result<T, Self::Error>`. An input `Err` is passed through as an item
+    /// (it takes a slot until yielded), as is a future's `Err`; the stream
+    /// goes on after either. Dropping it drops the futures in flight.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, TryStreamExt, stream};
+    ///
+    /// let jobs = stream::iter([1, 2, 3].map(|n| Ok::<_, String>(async move {
+    ///     if n == 2 { Err(format!("job {n} failed")) } else { Ok(n * 10) }
+    /// })));
+    /// let mut out: Vec<_> = rill_test::block_on(jobs.try_buffer_unordered(2).collect());
+    /// out.sort();
+    /// assert_eq!(out, [Ok(10), Ok(30), Err(String::from("job 2 failed"))]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn try_buffer_unordered<T>(self, limit: impl Into<Option<usize>>) -> TryBufferUnordered<Self>
+    where
+        Self: Sized,
+        Self::Ok: Future<Output = Result<T, Self::Error>>,
+    {
+        TryBufferUnordered::new(self, limit)
+    }
+
+    /// Runs the futures this stream yields concurrently, at most `limit` at
+    /// a time (`None` and `0`: unlimited), yielding their results in input
+    /// order; the `TryStream` form of [`buffered`](crate::StreamExt::buffered).
+    ///
+    /// Errors (from the input or from a future) are passed through in their
+    /// input position; the stream goes on.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, TryStreamExt, stream};
+    ///
+    /// let jobs = stream::iter([Ok(3), Err("bad"), Ok(1)].map(|r| r.map(|n| async move { Ok(n) })));
+    /// let out: Vec<Result<u8, &str>> = rill_test::block_on(jobs.try_buffered(None).collect());
+    /// assert_eq!(out, [Ok(3), Err("bad"), Ok(1)]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn try_buffered<T>(self, limit: impl Into<Option<usize>>) -> TryBuffered<Self>
+    where
+        Self: Sized,
+        Self::Ok: Future<Output = Result<T, Self::Error>>,
+    {
+        TryBuffered::new(self, limit)
+    }
+
+    /// Runs `f` on every `Ok` item and drives the returned futures
+    /// concurrently, at most `limit` at a time (`None` and `0`: unlimited).
+    ///
+    /// Resolves to `Ok(())` once the stream has ended and every future
+    /// succeeded, or to the first error, from the stream or from a future, at
+    /// once: the stream and every future still in flight are then dropped.
+    /// Polling it again after it resolved panics.
+    ///
+    /// ```
+    /// use rill_combinators::{TryStreamExt, stream};
+    ///
+    /// let items = stream::iter([Ok(1), Ok(2), Ok(3)]);
+    /// let res = rill_test::block_on(items.try_for_each_concurrent(2, |n| async move {
+    ///     if n == 3 { Err("three") } else { Ok(()) }
+    /// }));
+    /// assert_eq!(res, Err("three"));
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn try_for_each_concurrent<Fut, F>(
+        self,
+        limit: impl Into<Option<usize>>,
+        f: F,
+    ) -> TryForEachConcurrent<Self, Fut, F>
+    where
+        Self: Sized,
+        F: FnMut(Self::Ok) -> Fut,
+        Fut: Future<Output = Result<(), Self::Error>>,
+    {
+        TryForEachConcurrent::new(self, limit, f)
+    }
+
+    /// Polls up to `limit` of the `TryStream`s this stream yields at once
+    /// (`None` and `0`: unlimited), yielding their results as they come;
+    /// the `TryStream` form of
+    /// [`flatten_unordered`](crate::StreamExt::flatten_unordered). Errors,
+    /// from the outer or an inner stream, are passed through as items.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, TryStreamExt, stream};
+    ///
+    /// let inner = stream::iter(vec![Ok::<u8, &str>(1), Err("inner")]);
+    /// let outer = stream::iter(vec![Ok(inner), Err("outer")]);
+    /// let mut out: Vec<_> = rill_test::block_on(outer.try_flatten_unordered(None).collect());
+    /// out.sort();
+    /// assert_eq!(out, [Ok(1), Err("inner"), Err("outer")]);
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn try_flatten_unordered(self, limit: impl Into<Option<usize>>) -> TryFlattenUnordered<Self>
+    where
+        Self: Sized,
+        Self::Ok: TryStream<Error = Self::Error>,
+    {
+        TryFlattenUnordered::new(self, limit)
+    }
+
     // endregion: concurrency methods
 }
 

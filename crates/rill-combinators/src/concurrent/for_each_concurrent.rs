@@ -1,0 +1,95 @@
+//! [`ForEachConcurrent`]: `StreamExt::for_each_concurrent`.
+
+use core::fmt;
+use core::ops::ControlFlow;
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use rill_core::Stream;
+
+use super::FuturesUnordered;
+use super::fill::{self, Filled};
+use super::task_set::BUDGET;
+
+pin_project_lite::pin_project! {
+    /// A future that runs a closure's future for every item of a stream,
+    /// at most `limit` at a time: see
+    /// [`StreamExt::for_each_concurrent`](crate::StreamExt::for_each_concurrent).
+    #[must_use = "futures do nothing unless you `.await` or poll them"]
+    pub struct ForEachConcurrent<St, Fut, F> {
+        #[pin]
+        stream: St,
+        f: F,
+        done: bool,
+        in_progress: FuturesUnordered<Fut>,
+        limit: Option<usize>,
+    }
+}
+
+impl<St, Fut, F> ForEachConcurrent<St, Fut, F>
+where
+    St: Stream,
+    F: FnMut(St::Item) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    pub(crate) fn new(stream: St, limit: impl Into<Option<usize>>, f: F) -> Self {
+        let limit = fill::limit(limit);
+        Self {
+            stream,
+            f,
+            done: false,
+            in_progress: FuturesUnordered::with_capacity(limit.unwrap_or(0)),
+            limit,
+        }
+    }
+}
+
+impl<St, Fut, F> Future for ForEachConcurrent<St, Fut, F>
+where
+    St: Stream,
+    F: FnMut(St::Item) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let mut this = self.project();
+        for _ in 0..BUDGET {
+            let f = &mut *this.f;
+            let filled = fill::fill(
+                this.stream.as_mut(),
+                this.done,
+                cx,
+                *this.limit,
+                &mut *this.in_progress,
+                FuturesUnordered::len,
+                |set, item| {
+                    set.push(f(item));
+                    ControlFlow::<()>::Continue(())
+                },
+            );
+            match Pin::new(&mut *this.in_progress).poll_next(cx) {
+                Poll::Ready(Some(())) => continue,
+                Poll::Ready(None) if *this.done => return Poll::Ready(()),
+                _ => {
+                    if let Filled::Budget = filled {
+                        cx.waker().wake_by_ref();
+                    }
+                    return Poll::Pending;
+                }
+            }
+        }
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    }
+}
+
+impl<St: fmt::Debug, Fut: fmt::Debug, F> fmt::Debug for ForEachConcurrent<St, Fut, F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ForEachConcurrent")
+            .field("stream", &self.stream)
+            .field("in_progress", &self.in_progress)
+            .field("limit", &self.limit)
+            .finish()
+    }
+}
