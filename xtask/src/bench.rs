@@ -8,6 +8,9 @@ use std::time::SystemTime;
 
 use crate::cmd::{Cmd, Failed, json_string_after};
 
+/// Results of one group further apart than this come from different runs.
+const STALE_AFTER_SECS: u64 = 10 * 60;
+
 /// One measured function of a criterion group.
 #[derive(Debug)]
 struct Measured {
@@ -95,7 +98,24 @@ fn read_results(dir: &Path) -> Result<BTreeMap<String, Vec<Measured>>, Failed> {
             }
         }
     }
-    for measured in groups.values_mut() {
+    for (group, measured) in groups.iter_mut() {
+        // Criterion runs every function of a group in one go, so a result
+        // much older than the group's newest is left over from a function
+        // the bench no longer has (renamed or removed): leave it out.
+        if let Some(newest) = measured.iter().map(|m| m.when).max() {
+            measured.retain(|m| {
+                let stale = newest
+                    .duration_since(m.when)
+                    .is_ok_and(|age| age.as_secs() > STALE_AFTER_SECS);
+                if stale {
+                    println!(
+                        "leaving out `{group}/{}`: a stale result from an earlier run",
+                        m.function
+                    );
+                }
+                !stale
+            });
+        }
         measured.sort_by_key(|m| order_key(&m.function));
     }
     Ok(groups)
