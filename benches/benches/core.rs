@@ -13,89 +13,79 @@ use rill_test::block_on;
 
 const N: u64 = 1_000_000;
 
-/// Counts from 0 to `end` (exclusive), as a rill stream.
-struct RillCounter {
-    n: u64,
-    end: u64,
-}
-
-impl rill::Stream for RillCounter {
-    type Item = u64;
-
-    #[inline]
-    fn poll_next(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Option<u64>> {
-        if self.n == self.end {
-            return Poll::Ready(None);
+/// Defines a counter from 0 to `end` (exclusive) implementing one
+/// library's `Stream` trait: the same code for both, so that the bench
+/// measures the trait and the `next()` around it, nothing else.
+macro_rules! counter {
+    ($(#[$doc:meta])* $name:ident: $stream:path) => {
+        $(#[$doc])*
+        struct $name {
+            n: u64,
+            end: u64,
         }
-        self.n += 1;
-        Poll::Ready(Some(self.n - 1))
-    }
-}
 
-/// The same counter as a futures-core stream.
-struct FuturesCounter {
-    n: u64,
-    end: u64,
-}
+        impl $stream for $name {
+            type Item = u64;
 
-impl futures_core::Stream for FuturesCounter {
-    type Item = u64;
-
-    #[inline]
-    fn poll_next(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Option<u64>> {
-        if self.n == self.end {
-            return Poll::Ready(None);
+            #[inline]
+            fn poll_next(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Option<u64>> {
+                if self.n == self.end {
+                    return Poll::Ready(None);
+                }
+                self.n += 1;
+                Poll::Ready(Some(self.n - 1))
+            }
         }
-        self.n += 1;
-        Poll::Ready(Some(self.n - 1))
-    }
+    };
+}
+
+counter!(
+    /// The counter as a rill stream.
+    RillCounter: rill::Stream
+);
+counter!(
+    /// The counter as a futures-core stream.
+    FuturesCounter: futures_core::Stream
+);
+
+/// Drains `$stream` with `next()` of the trait in scope, summing the items.
+macro_rules! drain {
+    ($stream:expr) => {
+        block_on(async {
+            let mut s = $stream;
+            let mut sum = 0u64;
+            while let Some(x) = s.next().await {
+                sum = sum.wrapping_add(black_box(x));
+            }
+            black_box(sum)
+        })
+    };
 }
 
 fn poll_overhead(c: &mut Criterion) {
     let mut group = c.benchmark_group("core/drain a 1,000,000-item counter with next()");
     group.bench_function("rill", |b| {
         b.iter(|| {
-            block_on(async {
-                let mut s = RillCounter {
-                    n: 0,
-                    end: black_box(N),
-                };
-                let mut sum = 0u64;
-                while let Some(x) = s.next().await {
-                    sum = sum.wrapping_add(black_box(x));
-                }
-                black_box(sum)
+            drain!(RillCounter {
+                n: 0,
+                end: black_box(N)
             })
         })
     });
     group.bench_function("rill compat", |b| {
         b.iter(|| {
-            block_on(async {
-                let mut s = Compat::new(FuturesCounter {
-                    n: 0,
-                    end: black_box(N),
-                });
-                let mut sum = 0u64;
-                while let Some(x) = s.next().await {
-                    sum = sum.wrapping_add(black_box(x));
-                }
-                black_box(sum)
-            })
+            drain!(Compat::new(FuturesCounter {
+                n: 0,
+                end: black_box(N)
+            }))
         })
     });
     group.bench_function("futures-util", |b| {
+        use futures_util::StreamExt as _;
         b.iter(|| {
-            block_on(async {
-                use futures_util::StreamExt as _;
-                let mut s = FuturesCounter {
-                    n: 0,
-                    end: black_box(N),
-                };
-                let mut sum = 0u64;
-                while let Some(x) = s.next().await {
-                    sum = sum.wrapping_add(black_box(x));
-                }
-                black_box(sum)
+            drain!(FuturesCounter {
+                n: 0,
+                end: black_box(N)
             })
         })
     });
