@@ -367,6 +367,11 @@ impl Gate {
             .wake();
     }
 
+    /// Whether the gated child was polled and holds a waker.
+    pub fn registered(&self) -> bool {
+        self.waker.lock().unwrap().is_some()
+    }
+
     /// Child polls of the set between `open` and the gated child's poll
     /// (`None`: not polled since).
     pub fn delay(&self) -> Option<usize> {
