@@ -8,7 +8,7 @@ use core::task::{Context, Poll};
 
 use rill_core::Stream;
 
-use super::task_set::BUDGET;
+use super::ready_queue::BUDGET;
 
 /// Normalises a concurrency limit: `None` and `0` both mean unlimited.
 pub(crate) fn limit(n: impl Into<Option<usize>>) -> Option<usize> {

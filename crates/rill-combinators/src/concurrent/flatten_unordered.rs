@@ -9,8 +9,9 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use super::fill::{self, Filled};
+use super::ready_queue::BUDGET;
 use super::select_all::poll_member;
-use super::task_set::{BUDGET, TaskSet};
+use super::task_set::TaskSet;
 
 pin_project_lite::pin_project! {
     /// A stream that maps each item of its input to a stream with a closure
