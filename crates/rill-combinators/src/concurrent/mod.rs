@@ -12,11 +12,11 @@ mod slab;
 #[allow(unsafe_code)]
 mod wake_block;
 
-#[macro_use]
+mod buffer;
 mod fill;
+mod pool;
 mod ready_queue;
 mod task_set;
-#[macro_use]
 mod try_support;
 
 mod buffer_unordered;
