@@ -40,10 +40,12 @@
 //! wakes that arrived so far are taken from the atomic words and go first.
 //! So a child whose wake was observed is polled before any child that
 //! became ready after that observation: an always-ready sibling cannot
-//! starve it. Each child is in the order at most once, so a woken child is
-//! polled after at most `capacity - 1` other child polls. Wakes that land
-//! between two observations are ordered by child number among themselves
-//! (the bitmaps do not record time).
+//! starve it. Each child is in the order at most once (an entry left by a
+//! child that went away is made stale by [`ReadyQueue::forget`] and
+//! skipped), so a woken child is polled after at most `n - 1` other child
+//! polls, `n` being the number of children when its wake was observed.
+//! Wakes that land between two observations are ordered by child number
+//! among themselves (the bitmaps do not record time).
 //!
 //! # Budget
 //!
@@ -79,8 +81,11 @@ pub(crate) const BUDGET: usize = 3;
 
 /// What the owner made of one child's turn in [`ReadyQueue::poll`].
 pub(crate) enum Turn<R> {
-    /// No item: the child is pending (it arranged its own wake-up), ended,
-    /// or gone. The next child gets its turn.
+    /// There is no child with this number (it left after it was woken): not
+    /// counted against the budget.
+    Vacant,
+    /// No item: the child is pending (it arranged its own wake-up) or
+    /// ended. The next child gets its turn.
     Pending,
     /// The child produced `R` and is ready again (a stream): it goes to the
     /// back of the order, behind the wakes observed so far.
@@ -91,16 +96,20 @@ pub(crate) enum Turn<R> {
 
 struct Block {
     wake: Arc<WakeBlock>,
-    /// Bit `i` set: child `i` of the block is in `order` (owner-side, so no
-    /// child is in the order twice).
+    /// Bit `i` set: child `i` of the block has a live entry in `order`
+    /// (owner-side, so no child is in the order twice).
     queued: usize,
+    /// Generation of each child number, bumped by [`ReadyQueue::forget`]:
+    /// an entry of `order` with an older generation is stale.
+    generation: [u32; BITS],
 }
 
 /// Wake tracking for children numbered `0..capacity`; see the module docs.
 pub(crate) struct ReadyQueue {
     blocks: Vec<Block>,
-    /// Children to poll, oldest first.
-    order: VecDeque<usize>,
+    /// Children to poll, oldest first, with the generation they were queued
+    /// in.
+    order: VecDeque<(usize, u32)>,
     shared: Arc<Shared>,
 }
 
@@ -124,6 +133,7 @@ impl ReadyQueue {
         self.blocks.push(Block {
             wake: Arc::new(WakeBlock::new(index, Arc::clone(&self.shared))),
             queued: 0,
+            generation: [0; BITS],
         });
         self.order.reserve(BITS);
     }
@@ -136,19 +146,37 @@ impl ReadyQueue {
         self.enqueue(child);
     }
 
+    /// Takes `child` out of the order, wherever it is (its entry becomes
+    /// stale and is skipped): the owner calls this when the child leaves
+    /// other than through its own turn, so that a new child given the same
+    /// number is queued at the back, not in the old child's place.
+    pub(crate) fn forget(&mut self, child: usize) {
+        let block = &mut self.blocks[child / BITS];
+        block.queued &= !(1 << (child % BITS));
+        let generation = &mut block.generation[child % BITS];
+        *generation = generation.wrapping_add(1);
+    }
+
     fn enqueue(&mut self, child: usize) {
         let block = &mut self.blocks[child / BITS];
         let bit = 1 << (child % BITS);
         if block.queued & bit == 0 {
             block.queued |= bit;
-            self.order.push_back(child);
+            self.order
+                .push_back((child, block.generation[child % BITS]));
         }
     }
 
+    /// The oldest live entry of the order.
     fn pop(&mut self) -> Option<usize> {
-        let child = self.order.pop_front()?;
-        self.blocks[child / BITS].queued &= !(1 << (child % BITS));
-        Some(child)
+        loop {
+            let (child, generation) = self.order.pop_front()?;
+            let block = &mut self.blocks[child / BITS];
+            if block.generation[child % BITS] == generation {
+                block.queued &= !(1 << (child % BITS));
+                return Some(child);
+            }
+        }
     }
 
     /// Moves every child marked in the atomic words to the back of the
@@ -194,11 +222,13 @@ impl ReadyQueue {
     ) -> Option<R> {
         self.shared.parent.register(cx.waker());
         self.take_woken();
-        for _ in 0..BUDGET {
+        let mut budget = BUDGET;
+        while budget > 0 {
             let child = self.pop()?;
             let waker = borrowed_waker(&self.blocks[child / BITS].wake, child % BITS);
             match turn(child, &mut Context::from_waker(&waker)) {
-                Turn::Pending => {}
+                Turn::Vacant => continue,
+                Turn::Pending => budget -= 1,
                 Turn::Yield(item) => {
                     self.push(child);
                     return Some(item);

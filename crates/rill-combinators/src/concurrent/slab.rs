@@ -6,7 +6,7 @@
 //! leaves. That is what makes handing out `Pin<&mut T>` sound without a
 //! `Box` per child. A child leaves its slot in one of two ways only:
 //!
-//! - dropped in place: [`Slab::release`] (and so `clear`) writes `None` over
+//! - dropped in place: [`Slab::release`] writes `None` over
 //!   the slot, which runs the child's destructor where it lives; dropping
 //!   the slab drops the boxed slices, whose elements are dropped in place
 //!   too;
@@ -69,6 +69,11 @@ impl<T> Slab<T> {
         self.len += 1;
     }
 
+    /// Whether slot `index` holds a child.
+    pub(crate) fn contains(&self, index: usize) -> bool {
+        self.blocks[index / BITS][index % BITS].is_some()
+    }
+
     /// The child in `index`, pinned, or `None` if the slot is free.
     pub(crate) fn get_pin_mut(&mut self, index: usize) -> Option<Pin<&mut T>> {
         let value = self.blocks[index / BITS][index % BITS].as_mut()?;
@@ -91,14 +96,6 @@ impl<T> Slab<T> {
         // Assigning drops the old value where it lives (never moved), and
         // leaves `None` there even if that destructor panics.
         *slot = None;
-    }
-
-    /// Drops every child in place. If a destructor panics, the children
-    /// after it stay (and are dropped with the slab, or by another `clear`).
-    pub(crate) fn clear(&mut self) {
-        for index in 0..self.capacity() {
-            self.release(index);
-        }
     }
 
     pub(crate) fn iter(&self) -> Iter<'_, T> {

@@ -92,9 +92,15 @@ impl<T> TaskSet<T> {
     }
 
     /// Drops every child in place; keeps the slots (and their wakers) for
-    /// reuse.
+    /// reuse. If a destructor panics, the children not dropped yet stay,
+    /// queued as they were.
     pub(crate) fn clear(&mut self) {
-        self.slab.clear();
+        for index in 0..self.slab.capacity() {
+            if self.slab.contains(index) {
+                self.ready.forget(index);
+                self.slab.release(index);
+            }
+        }
     }
 
     /// Polls the woken children with `f` until one produces an item, none
@@ -113,9 +119,9 @@ impl<T> TaskSet<T> {
                 index,
             };
             let Some(child) = guard.slab.get_pin_mut(index) else {
-                // Freed after it was queued.
+                // Woken by a waker its former child kept.
                 mem::forget(guard);
-                return Turn::Pending;
+                return Turn::Vacant;
             };
             let step = f(child, cx);
             mem::forget(guard);
@@ -147,7 +153,9 @@ impl<T> TaskSet<T> {
 impl<T: Unpin> TaskSet<T> {
     /// Moves the child out of `index` and frees the slot.
     pub(crate) fn remove(&mut self, index: usize) -> Option<T> {
-        self.slab.remove(index)
+        let child = self.slab.remove(index)?;
+        self.ready.forget(index);
+        Some(child)
     }
 
     pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = (usize, &mut T)> {
@@ -156,6 +164,9 @@ impl<T: Unpin> TaskSet<T> {
 
     /// Moves every child out, emptying the set.
     pub(crate) fn drain(&mut self) -> alloc::vec::Vec<T> {
+        for index in 0..self.slab.capacity() {
+            self.ready.forget(index);
+        }
         self.slab.drain()
     }
 }
