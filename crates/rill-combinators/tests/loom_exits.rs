@@ -148,6 +148,28 @@ fn release_racing_with_a_stale_wake() {
     });
 }
 
+#[test]
+fn stream_map_remove_racing_with_a_wake() {
+    // The removed stream's waker is woken while its slot goes to a new
+    // stream: at most a spurious poll of the new one, no lost item.
+    loom::model(|| {
+        let gate = Gate::new(false);
+        let mut map = rill_combinators::stream::StreamMap::new();
+        map.insert('a', Child::Gated(gate.clone(), 1, false));
+        map.insert('b', Child::Busy(2, 1));
+        let noop = &mut rill_test::noop_context();
+        assert_eq!(
+            Pin::new(&mut map).poll_next(noop),
+            Poll::Ready(Some(('b', 2)))
+        );
+        let th = thread::spawn(move || gate.open());
+        assert!(map.remove(&'a').is_some());
+        map.insert('c', Child::Busy(3, 1));
+        assert_eq!(drain(&mut map), [('c', 3)]);
+        th.join().unwrap();
+    });
+}
+
 /// A child whose destructor wakes its own waker (clones of it).
 struct WakeOnDrop(Option<Waker>);
 

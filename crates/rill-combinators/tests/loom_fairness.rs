@@ -138,3 +138,23 @@ fn aliasing_blocks_woken_from_two_threads() {
         t4.join().unwrap();
     });
 }
+
+#[test]
+fn select_all_aliasing_blocks_with_a_busy_stream() {
+    // Streams 0 and 4 (blocks 0 and 2: one summary bit) are woken from two
+    // threads while stream 2 yields and is re-queued; 1 and 3 stay pending.
+    loom::model(|| {
+        let gates: Vec<_> = (0..5).map(|_| Gate::new(false)).collect();
+        let mut all = stream::select_all((0..5u8).map(|i| match i {
+            2 => Child::Busy(2, 2),
+            _ => Child::Gated(gates[i as usize].clone(), i, false),
+        }));
+        let (g0, g4) = (gates[0].clone(), gates[4].clone());
+        let t0 = thread::spawn(move || g0.open());
+        let t4 = thread::spawn(move || g4.open());
+        let got: Vec<u8> = (0..4).map(|_| next(&mut all).unwrap()).collect();
+        assert_eq!(sorted(got), [0, 2, 2, 4]);
+        t0.join().unwrap();
+        t4.join().unwrap();
+    });
+}
