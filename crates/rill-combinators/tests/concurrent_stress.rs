@@ -68,7 +68,7 @@ impl Stream for Ticket {
         if let Some(old) = cell.waker.replace(cx.waker().clone()) {
             // Keep some wakers for later rounds: their slots will hold
             // other children by then.
-            if self.id % 7 == 0 {
+            if self.id.is_multiple_of(7) {
                 let mut stale = board.stale.lock().unwrap();
                 if stale.len() < 4096 {
                     stale.push(old);
@@ -116,13 +116,13 @@ fn wake_all(board: &Arc<Board>, items: u32, seed: u64) -> Vec<thread::JoinHandle
                         if let Some(w) = waker {
                             w.wake();
                         }
-                        if k % 16 == 0 {
+                        if k.is_multiple_of(16) {
                             let stale = board.stale.lock().unwrap();
                             if !stale.is_empty() {
                                 stale[rng.below(stale.len())].wake_by_ref();
                             }
                         }
-                        if k % 64 == 0 {
+                        if k.is_multiple_of(64) {
                             thread::yield_now();
                         }
                     }

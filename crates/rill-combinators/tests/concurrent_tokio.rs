@@ -62,7 +62,10 @@ async fn assert_timers_work() {
     for ms in [3u64, 1, 2] {
         set.push(async move {
             tokio::time::sleep(Duration::from_millis(ms)).await;
-            assert!(start.elapsed() >= Duration::from_millis(ms), "a timer fired early");
+            assert!(
+                start.elapsed() >= Duration::from_millis(ms),
+                "a timer fired early"
+            );
             ms
         });
     }
