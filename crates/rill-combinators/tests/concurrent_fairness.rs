@@ -398,3 +398,56 @@ fn for_each_concurrent_woken_future_with_endless_input() {
     );
     assert_within_len(&run);
 }
+
+/// Always-pending children that wake themselves: one poll of the set polls
+/// at most `BUDGET` of them, and every one gets its turn within
+/// `ceil(len / BUDGET)` polls of the set.
+#[track_caller]
+fn check_budget_turns<S: Stream + Unpin>(
+    name: &str,
+    s: &mut S,
+    probes: &rill_test::Probes,
+    len: usize,
+) {
+    let (waker, wakes) = rill_test::counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    let polls = len.div_ceil(BUDGET);
+    for p in 0..polls {
+        let before = probes.total_polls();
+        let woken = wakes.get();
+        assert!(Pin::new(&mut *s).poll_next(&mut cx).is_pending());
+        let turns = probes.total_polls() - before;
+        assert!(turns <= BUDGET, "{name}: poll {p} polled {turns} children");
+        assert!(wakes.get() > woken, "{name}: Pending without a wake-up");
+    }
+    for id in 0..len {
+        assert!(
+            probes.polls(id) >= 1,
+            "{name}: child {id} not polled in {polls} polls of the set"
+        );
+    }
+}
+
+#[test]
+fn budget_bounds_one_poll_and_every_busy_child_gets_a_turn() {
+    use rill_test::Probes;
+    let len = 100;
+    let busy = |p: &Probes| p.stream(std::iter::empty::<u8>()).pending(usize::MAX);
+
+    let probes = Probes::new();
+    let mut all = stream::select_all((0..len).map(|_| busy(&probes)));
+    check_budget_turns("select_all", &mut all, &probes, len);
+
+    let probes = Probes::new();
+    let mut map = StreamMap::new();
+    for k in 0..len {
+        map.insert(k, Box::pin(busy(&probes)));
+    }
+    check_budget_turns("StreamMap", &mut map, &probes, len);
+
+    let probes = Probes::new();
+    let mut set: FuturesUnordered<_> = (0..len)
+        .map(|_| probes.future(()).pending(usize::MAX))
+        .collect();
+    check_budget_turns("FuturesUnordered", &mut set, &probes, len);
+}

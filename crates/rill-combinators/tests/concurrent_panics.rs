@@ -436,3 +436,30 @@ fn panic_in_poll_and_in_drop() {
 }
 
 // endregion
+
+// region: a panic in the caller's closure (not in a child)
+
+#[test]
+fn closure_panics_leave_the_pool_consistent() {
+    let probes = Probes::new();
+    let mut s = stream::iter(0..8u32).flat_map_unordered(3, |i| {
+        assert!(i != 4, "the closure panics on 4");
+        probes.stream(vec![i]).pending(1)
+    });
+    let (items, panics) = drain(&mut s);
+    assert_eq!(panics.len(), 1, "{panics:?}");
+    assert_eq!(sorted(items), [0, 1, 2, 3, 5, 6, 7]);
+    drop(s);
+
+    let mut fut = Box::pin(stream::iter(0..8u32).for_each_concurrent(3, |i| {
+        assert!(i != 2, "the closure panics on 2");
+        probes.future(()).pending(1)
+    }));
+    let ((), panics) = complete(&mut fut);
+    assert_eq!(panics.len(), 1, "{panics:?}");
+    drop(fut);
+    assert_eq!(probes.created(), 14);
+    probes.assert_all_dropped();
+}
+
+// endregion

@@ -11,6 +11,7 @@ mod common;
 
 use std::future::Future;
 use std::pin::Pin;
+use std::task::Poll;
 
 use common::{block_bounded, collect_bounded, next_bounded, poll_once, sorted};
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, SelectAll, StreamMap};
@@ -503,6 +504,40 @@ fn abortable_alone_drops_in_place() {
         "abort ends the stream; the inner drops with it"
     );
     drop(s);
+    probes.assert_all_dropped();
+}
+
+// endregion
+
+// region: growth
+
+#[test]
+fn growing_the_set_never_moves_pinned_children() {
+    let probes = Probes::new();
+    let mut set = FuturesUnordered::new();
+    let mut all = SelectAll::new();
+    let (mut outputs, mut items) = (vec![], 0);
+    for round in 0..4u32 {
+        // Children polled (pinned) in earlier rounds stay while new ones
+        // add blocks of slots behind them.
+        for i in 0..50 {
+            set.push(probes.future(round * 50 + i).pending(2));
+            all.push(probes.stream(vec![i; 2]).pending(1));
+        }
+        for _ in 0..3 {
+            if let Poll::Ready(Some(out)) = poll_once(&mut set) {
+                outputs.push(out);
+            }
+            if let Poll::Ready(Some(_)) = poll_once(&mut all) {
+                items += 1;
+            }
+        }
+    }
+    assert!(set.capacity() >= 200);
+    outputs.extend(collect_bounded(&mut set, MAX));
+    items += collect_bounded(&mut all, MAX).len();
+    assert_eq!(sorted(outputs), (0..200).collect::<Vec<_>>());
+    assert_eq!(items, 400);
     probes.assert_all_dropped();
 }
 
