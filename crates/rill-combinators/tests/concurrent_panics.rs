@@ -463,3 +463,23 @@ fn closure_panics_leave_the_pool_consistent() {
 }
 
 // endregion
+
+#[test]
+fn set_dropped_right_after_a_caught_panic() {
+    let probes = Probes::new();
+    let mut set = FuturesUnordered::new();
+    set.push(probes.future(0).pending(1));
+    set.push(probes.future(1).panic_in_poll());
+    set.push(probes.future(2).pending(usize::MAX).wake(ProbeWake::Stored));
+    let mut got = vec![];
+    loop {
+        match next(&mut set) {
+            Next::Panic(_) => break,
+            Next::Item(i) => got.push(i),
+            Next::End => panic!("ended before the panic"),
+        }
+    }
+    drop(set);
+    assert!(got.iter().all(|&i| i == 0));
+    probes.assert_all_dropped();
+}

@@ -542,3 +542,46 @@ fn growing_the_set_never_moves_pinned_children() {
 }
 
 // endregion
+
+// region: slots freed while their child is queued
+
+#[test]
+fn child_inserted_into_a_slot_freed_while_queued_is_polled() {
+    let probes = Probes::new();
+    let mut set = FuturesUnordered::new();
+    let a = parked(&probes, 0);
+    let a_id = a.id();
+    set.push(a);
+    assert!(poll_once(&mut set).is_pending());
+    // `a` is woken, then taken into the order by the next push; then it
+    // leaves with `clear`, and its slot goes to a new child.
+    assert!(probes.wake(a_id));
+    set.push(parked(&probes, 1));
+    set.clear();
+    set.push(probes.future(7));
+    assert_eq!(next_bounded(&mut set, MAX), Some(7));
+    assert_eq!(next_bounded(&mut set, MAX), None);
+    probes.assert_all_dropped();
+
+    // The same through StreamMap's `remove`.
+    let mut map = StreamMap::new();
+    let a: Pin<Box<ProbeStream<std::vec::IntoIter<u32>>>> = Box::pin(
+        probes
+            .stream(vec![])
+            .pending(usize::MAX)
+            .wake(ProbeWake::Stored),
+    );
+    let a_id = a.id();
+    map.insert('a', a);
+    assert!(poll_once(&mut map).is_pending());
+    assert!(probes.wake(a_id));
+    map.insert('b', Box::pin(probes.stream(vec![])));
+    drop(map.remove(&'a'));
+    map.insert('c', Box::pin(probes.stream(vec![3])));
+    let mut got = common::collect_bounded(&mut map, MAX);
+    got.sort();
+    assert_eq!(got, [('c', 3)]);
+    probes.assert_all_dropped();
+}
+
+// endregion
