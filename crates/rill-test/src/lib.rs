@@ -18,6 +18,10 @@
 //!   adapter over it with and without `Pending` and compare: the check to
 //!   use for stream adapters, which must not lose state when their input
 //!   says "not yet".
+//! - [`Probes`] makes drop-in-place probes ([`ProbeFuture`], [`ProbeStream`]):
+//!   `!Unpin` children that fail when a container moves them after pinning
+//!   (polled or dropped at another address), with counters that catch leaks
+//!   and double drops.
 //!
 //! # Example
 //!
@@ -55,16 +59,19 @@ mod assert;
 mod block_on;
 mod check;
 mod interleave_pending;
+mod probe;
 mod source;
 mod waker;
 
 pub use block_on::{BlockingStream, block_on, block_on_stream};
 pub use check::{check_fused_stream, check_stream, collect_checked};
 pub use interleave_pending::{InterleavePending, interleave_pending};
+pub use probe::{ProbeFuture, ProbeStream, ProbeWake, Probes};
 pub use source::{TestSource, check_adapter, check_fused_adapter};
 pub use waker::{WakeCounter, counting_waker, noop_context};
 
 #[doc(hidden)]
 pub mod __private {
     pub use crate::assert::poll_once;
+    pub use crate::probe::{PollProbe, poll_probe};
 }

@@ -254,3 +254,227 @@ impl rill_core::Stream for JobStream {
         }
     }
 }
+
+// region: issue 11 (drop in place, fairness, panics)
+
+/// Polls `stream` until it yields or ends and returns that. Fails the test
+/// instead of hanging: when the stream returns `Pending` without having
+/// woken its waker (nothing else in these tests would wake it, so on an
+/// executor it would sleep forever), or after `max` polls.
+#[track_caller]
+pub fn next_bounded<S: rill_core::Stream + Unpin + ?Sized>(
+    stream: &mut S,
+    max: usize,
+) -> Option<S::Item> {
+    let (waker, wakes) = rill_test::counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    for _ in 0..max {
+        let before = wakes.get();
+        match Pin::new(&mut *stream).poll_next(&mut cx) {
+            Poll::Ready(item) => return item,
+            Poll::Pending if wakes.get() == before => {
+                panic!("the stream returned Pending without a wake-up: it would hang")
+            }
+            Poll::Pending => {}
+        }
+    }
+    panic!("the stream made no progress in {max} polls")
+}
+
+/// [`next_bounded`] for a future: polls it to completion, failing instead
+/// of hanging.
+#[track_caller]
+pub fn block_bounded<F: Future + Unpin + ?Sized>(future: &mut F, max: usize) -> F::Output {
+    let (waker, wakes) = rill_test::counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    for _ in 0..max {
+        let before = wakes.get();
+        match Pin::new(&mut *future).poll(&mut cx) {
+            Poll::Ready(out) => return out,
+            Poll::Pending if wakes.get() == before => {
+                panic!("the future returned Pending without a wake-up: it would hang")
+            }
+            Poll::Pending => {}
+        }
+    }
+    panic!("the future made no progress in {max} polls")
+}
+
+/// Collects a stream with [`next_bounded`] (each item within `max` polls).
+#[track_caller]
+pub fn collect_bounded<S: rill_core::Stream + Unpin + ?Sized>(
+    stream: &mut S,
+    max: usize,
+) -> Vec<S::Item> {
+    let mut out = Vec::new();
+    while let Some(item) = next_bounded(stream, max) {
+        out.push(item);
+    }
+    out
+}
+
+/// Polls `stream` once with a no-op waker.
+pub fn poll_once<S: rill_core::Stream + Unpin + ?Sized>(stream: &mut S) -> Poll<Option<S::Item>> {
+    Pin::new(stream).poll_next(&mut rill_test::noop_context())
+}
+
+/// Counts child polls across a whole set: every fairness child ticks it.
+#[derive(Debug, Default)]
+pub struct Clock(AtomicUsize);
+
+impl Clock {
+    pub fn new() -> Arc<Self> {
+        Arc::default()
+    }
+    pub fn now(&self) -> usize {
+        self.0.load(SeqCst)
+    }
+    fn tick(&self) -> usize {
+        self.0.fetch_add(1, SeqCst)
+    }
+}
+
+/// A child that waits for an outside event (like a channel message): it is
+/// pending, holding its waker, until `open`; it records how many child polls
+/// of the set happened between `open` and its first poll after it.
+#[derive(Debug)]
+pub struct Gate {
+    clock: Arc<Clock>,
+    open: std::sync::atomic::AtomicBool,
+    waker: std::sync::Mutex<Option<std::task::Waker>>,
+    opened_at: AtomicUsize,
+    delay: AtomicUsize,
+}
+
+impl Gate {
+    pub fn new(clock: &Arc<Clock>) -> Arc<Self> {
+        Arc::new(Gate {
+            clock: clock.clone(),
+            open: false.into(),
+            waker: std::sync::Mutex::new(None),
+            opened_at: AtomicUsize::new(usize::MAX),
+            delay: AtomicUsize::new(usize::MAX),
+        })
+    }
+
+    /// Opens the gate and wakes the child (the "message arrives").
+    pub fn open(&self) {
+        self.opened_at.store(self.clock.now(), SeqCst);
+        self.open.store(true, SeqCst);
+        let waker = self.waker.lock().unwrap().take();
+        waker
+            .expect("the gated child was polled and registered")
+            .wake();
+    }
+
+    /// Whether the gated child was polled and holds a waker.
+    pub fn registered(&self) -> bool {
+        self.waker.lock().unwrap().is_some()
+    }
+
+    /// Child polls of the set between `open` and the gated child's poll
+    /// (`None`: not polled since).
+    pub fn delay(&self) -> Option<usize> {
+        let d = self.delay.load(SeqCst);
+        (d != usize::MAX).then_some(d)
+    }
+
+    /// One poll of the gated child: `true` when open.
+    fn poll_gate(&self, cx: &mut Context<'_>) -> bool {
+        let now = self.clock.tick();
+        if self.open.load(SeqCst) {
+            let _ = self.delay.compare_exchange(
+                usize::MAX,
+                now - self.opened_at.load(SeqCst),
+                SeqCst,
+                SeqCst,
+            );
+            return true;
+        }
+        *self.waker.lock().unwrap() = Some(cx.waker().clone());
+        false
+    }
+}
+
+/// A future child for the fairness tests: always ready with its value, or
+/// gated. Every poll ticks the clock.
+#[derive(Debug)]
+pub enum FairFut {
+    Ready(Arc<Clock>, u64),
+    Gated(Arc<Gate>, u64),
+}
+
+impl Future for FairFut {
+    type Output = u64;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u64> {
+        match &*self {
+            FairFut::Ready(clock, v) => {
+                clock.tick();
+                Poll::Ready(*v)
+            }
+            FairFut::Gated(gate, v) => {
+                if gate.poll_gate(cx) {
+                    Poll::Ready(*v)
+                } else {
+                    Poll::Pending
+                }
+            }
+        }
+    }
+}
+
+/// A stream child for the fairness tests: always ready (`left` items of
+/// `value`, `None` = endless), or gated (one item once open, then ends).
+/// Every poll ticks the clock.
+#[derive(Debug)]
+pub enum FairStream {
+    Busy(Arc<Clock>, u64, Option<usize>),
+    Gated(Arc<Gate>, u64, bool),
+}
+
+impl rill_core::Stream for FairStream {
+    type Item = u64;
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<u64>> {
+        match &mut *self {
+            FairStream::Busy(clock, v, left) => {
+                clock.tick();
+                match left {
+                    Some(0) => Poll::Ready(None),
+                    Some(n) => {
+                        *n -= 1;
+                        Poll::Ready(Some(*v))
+                    }
+                    None => Poll::Ready(Some(*v)),
+                }
+            }
+            FairStream::Gated(gate, v, done) => {
+                if *done {
+                    gate.clock.tick();
+                    return Poll::Ready(None);
+                }
+                if gate.poll_gate(cx) {
+                    *done = true;
+                    Poll::Ready(Some(*v))
+                } else {
+                    Poll::Pending
+                }
+            }
+        }
+    }
+}
+
+/// `true` under `cargo xtask valgrind` (sizes shrink there).
+pub fn under_valgrind() -> bool {
+    std::env::var_os("RILL_UNDER_VALGRIND").is_some()
+}
+
+/// `n`, or `small` under valgrind or AddressSanitizer.
+pub fn scaled(n: usize, small: usize) -> usize {
+    if under_valgrind() || std::env::var_os("RILL_UNDER_ASAN").is_some() {
+        small
+    } else {
+        n
+    }
+}
+
+// endregion: issue 11
