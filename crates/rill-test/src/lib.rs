@@ -18,6 +18,10 @@
 //!   adapter over it with and without `Pending` and compare: the check to
 //!   use for stream adapters, which must not lose state when their input
 //!   says "not yet".
+//! - With the `time` feature, [`ManualClock`] and [`TestTimer`] test
+//!   rill-time's adapters (and any code generic over `rill_time::Timer`)
+//!   without a runtime: time moves only when the test advances it, or when
+//!   [`block_on`] finds the future idle.
 //!
 //! # Example
 //!
@@ -54,12 +58,16 @@
 mod assert;
 mod block_on;
 mod check;
+#[cfg(feature = "time")]
+mod clock;
 mod interleave_pending;
 mod source;
 mod waker;
 
 pub use block_on::{BlockingStream, block_on, block_on_stream};
 pub use check::{check_fused_stream, check_stream, collect_checked};
+#[cfg(feature = "time")]
+pub use clock::{EnterGuard, ManualClock, TestInstant, TestSleep, TestTimer};
 pub use interleave_pending::{InterleavePending, interleave_pending};
 pub use source::{TestSource, check_adapter, check_fused_adapter};
 pub use waker::{WakeCounter, counting_waker, noop_context};
