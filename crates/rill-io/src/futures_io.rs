@@ -110,11 +110,19 @@ where
     S::Error: Into<io::Error>,
 {
     fn poll_read(
-        self: Pin<&mut Self>,
+        mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         buf: &mut [u8],
     ) -> Poll<io::Result<usize>> {
-        self.poll_read_buffered(cx, buf)
+        // Nothing to read into: no poll of the stream.
+        if buf.is_empty() {
+            return Poll::Ready(Ok(0));
+        }
+        let data = std::task::ready!(self.as_mut().poll_buffered(cx))?;
+        let n = data.len().min(buf.len());
+        buf[..n].copy_from_slice(&data[..n]);
+        self.consume_buffered(n);
+        Poll::Ready(Ok(n))
     }
 }
 

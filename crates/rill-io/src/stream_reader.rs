@@ -244,22 +244,6 @@ where
             }
         }
     }
-
-    /// `AsyncRead::poll_read` of both backends: copies from the held chunk.
-    pub(crate) fn poll_read_buffered(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut [u8],
-    ) -> Poll<io::Result<usize>> {
-        if buf.is_empty() {
-            return Poll::Ready(Ok(0));
-        }
-        let data = ready!(self.as_mut().poll_buffered(cx))?;
-        let n = data.len().min(buf.len());
-        buf[..n].copy_from_slice(&data[..n]);
-        self.consume_buffered(n);
-        Poll::Ready(Ok(n))
-    }
 }
 
 impl<S, Io> fmt::Debug for StreamReader<S, Io>
