@@ -72,3 +72,26 @@ fn it_runs_on_a_multi_thread_runtime_too() {
     });
     assert_eq!(names, ["only"]);
 }
+
+#[test]
+fn the_stream_contract_holds() {
+    // Driven by rill-test's block_on on this thread (the runtime entered
+    // for tokio's blocking pool), through `check_fused_stream`: the same
+    // entries through `interleave_pending`, size hints bound, fused end.
+    let dir = TempDir::new("read-dir-check");
+    for name in ["x", "y", "z"] {
+        std::fs::write(dir.0.join(name), name).unwrap();
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .build()
+        .unwrap();
+    let _entered = rt.enter();
+    let make = || {
+        let read_dir = rt.block_on(tokio::fs::read_dir(&dir.0)).unwrap();
+        ReadDirStream::new(read_dir).map(|e| e.unwrap().file_name().into_string().unwrap())
+    };
+    let mut names = rill_test::check_fused_stream(make);
+    names.sort();
+    assert_eq!(names, ["x", "y", "z"]);
+}

@@ -260,3 +260,13 @@ fn debug_shows_time_and_waiting_sleeps() {
     assert!(format!("{g:?}").starts_with("EnterGuard"));
     assert_eq!(format!("{TestTimer:?}"), "TestTimer");
 }
+
+#[test]
+fn the_clock_and_its_sleeps_cross_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    fn unpin<T: Unpin>() {}
+    send_sync::<ManualClock>();
+    send_sync::<rill_test::TestSleep>();
+    send_sync::<rill_test::TestInstant>();
+    unpin::<rill_test::TestSleep>();
+}
