@@ -33,6 +33,13 @@ macro_rules! io_backend {
         /// ```
         pub type ReaderStream<R> = crate::ReaderStream<R, $marker>;
 
+        #[doc = concat!("[`SplitStream`](crate::SplitStream) over a ", $module, " reader.")]
+        ///
+        /// ```
+        #[doc = concat!("let _: Option<rill_io::", $module, "::SplitStream<&[u8]>> = None;")]
+        /// ```
+        pub type SplitStream<R> = crate::SplitStream<R, $marker>;
+
         /// A stream of the lines of a buffered reader, as
         /// `io::Result<String>`, without their `\n` or `\r\n`.
         ///
@@ -56,6 +63,30 @@ macro_rules! io_backend {
         /// ```
         pub fn lines<R: $buf_read>(reader: R) -> Lines<R> {
             crate::Lines::new(reader)
+        }
+
+        /// A stream of the segments of a buffered reader between
+        /// occurrences of `delimiter`, as `io::Result<Vec<u8>>`, without the
+        /// delimiter: what tokio's `AsyncBufReadExt::split` gives (and
+        /// tokio-stream's `SplitStream` over it).
+        ///
+        /// Empty segments between two delimiters are yielded; a delimiter at
+        /// the very end is not followed by an empty segment; an empty reader
+        /// gives nothing. An error of the reader is yielded once and ends the
+        /// stream. See [`SplitStream`](crate::SplitStream).
+        ///
+        /// ```
+        /// use rill_combinators::StreamExt;
+        ///
+        #[doc = concat!("let records = rill_io::", $module, "::split(&b\"a\\0\\0b\\0\"[..], b'\\0');")]
+        /// let got: Vec<Vec<u8>> = rill_test::block_on(records.collect::<Vec<_>>())
+        ///     .into_iter()
+        ///     .map(Result::unwrap)
+        ///     .collect();
+        /// assert_eq!(got, [&b"a"[..], b"", b"b"]);
+        /// ```
+        pub fn split<R: $buf_read>(reader: R, delimiter: u8) -> SplitStream<R> {
+            crate::SplitStream::new(reader, delimiter)
         }
 
         /// A stream of the bytes of a reader, in chunks of up to 8 KiB

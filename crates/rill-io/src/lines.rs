@@ -1,7 +1,6 @@
 use std::fmt;
 use std::io;
 use std::marker::PhantomData;
-use std::mem;
 use std::pin::Pin;
 use std::string::String;
 use std::task::{Context, Poll, ready};
@@ -10,6 +9,7 @@ use std::vec::Vec;
 use pin_project_lite::pin_project;
 use rill_core::{FusedStream, Stream};
 
+use crate::segment::Segmenter;
 use crate::source::BufSource;
 
 pin_project! {
@@ -45,9 +45,7 @@ pin_project! {
     pub struct Lines<R, Io> {
         #[pin]
         reader: R,
-        // The start of a line that spans more than one fill of the buffer.
-        partial: Vec<u8>,
-        done: bool,
+        segmenter: Segmenter,
         _io: PhantomData<fn() -> Io>,
     }
 }
@@ -58,8 +56,7 @@ impl<R, Io> Lines<R, Io> {
     pub(crate) fn new(reader: R) -> Self {
         Self {
             reader,
-            partial: Vec::new(),
-            done: false,
+            segmenter: Segmenter::default(),
             _io: PhantomData,
         }
     }
@@ -78,50 +75,15 @@ impl<R: BufSource<Io>, Io> Stream for Lines<R, Io> {
     type Item = io::Result<String>;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let mut this = self.project();
-        if *this.done {
-            return Poll::Ready(None);
-        }
-        loop {
-            let buf = match ready!(this.reader.as_mut().poll_fill(cx)) {
-                Ok(buf) => buf,
-                Err(e) => {
-                    *this.done = true;
-                    return Poll::Ready(Some(Err(e)));
-                }
-            };
-            if buf.is_empty() {
-                *this.done = true;
-                if this.partial.is_empty() {
-                    return Poll::Ready(None);
-                }
-                return Poll::Ready(Some(finish(mem::take(this.partial), false)));
-            }
-            match memchr::memchr(b'\n', buf) {
-                Some(i) => {
-                    let line = if this.partial.is_empty() {
-                        // The whole line is in the buffer: one exact copy.
-                        buf[..i].to_vec()
-                    } else {
-                        this.partial.extend_from_slice(&buf[..i]);
-                        mem::take(this.partial)
-                    };
-                    this.reader.as_mut().consume_bytes(i + 1);
-                    return Poll::Ready(Some(finish(line, true)));
-                }
-                None => {
-                    let n = buf.len();
-                    this.partial.extend_from_slice(buf);
-                    this.reader.as_mut().consume_bytes(n);
-                }
-            }
-        }
+        let this = self.project();
+        let next = ready!(this.segmenter.poll_next(this.reader, cx, b'\n'));
+        Poll::Ready(next.map(|line| line.and_then(|l| finish(l.bytes, l.delimited))))
     }
 }
 
 impl<R: BufSource<Io>, Io> FusedStream for Lines<R, Io> {
     fn is_terminated(&self) -> bool {
-        self.done
+        self.segmenter.is_done()
     }
 }
 
@@ -129,8 +91,7 @@ impl<R: fmt::Debug, Io> fmt::Debug for Lines<R, Io> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Lines")
             .field("reader", &self.reader)
-            .field("partial_len", &self.partial.len())
-            .field("done", &self.done)
+            .field("segmenter", &self.segmenter)
             .finish()
     }
 }

@@ -8,7 +8,8 @@ use rill_core::Stream;
 use crate::source::Accept;
 
 /// Stream of the connections a listener accepts (see
-/// [`tokio::TcpListenerStream`](crate::tokio::TcpListenerStream)).
+/// [`tokio::TcpListenerStream`](crate::tokio::TcpListenerStream) and
+/// [`async_io::TcpListenerStream`](crate::async_io::TcpListenerStream)).
 ///
 /// Yields `io::Result` of each accepted connection. It never ends: an
 /// accept error (such as running out of file descriptors) is yielded and

@@ -46,6 +46,9 @@ pin_project! {
         reader: R,
         buf: Vec<u8>,
         capacity: usize,
+        // The reader failed: it is not read again.
+        failed: bool,
+        // `Ready(None)` was returned.
         done: bool,
         _io: PhantomData<fn() -> Io>,
     }
@@ -67,6 +70,7 @@ impl<R, Io> ReaderStream<R, Io> {
             reader,
             buf: Vec::new(),
             capacity,
+            failed: false,
             done: false,
             _io: PhantomData,
         }
@@ -78,7 +82,8 @@ impl<R: ReadSource<Io>, Io> Stream for ReaderStream<R, Io> {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.project();
-        if *this.done {
+        if *this.done || *this.failed {
+            *this.done = true;
             return Poll::Ready(None);
         }
         // The buffer survives `Pending`: one allocation per chunk yielded.
@@ -100,7 +105,9 @@ impl<R: ReadSource<Io>, Io> Stream for ReaderStream<R, Io> {
                 Poll::Ready(Some(Ok(chunk)))
             }
             Err(e) => {
-                *this.done = true;
+                // The end comes with the next poll: `is_terminated` turns
+                // true only with `Ready(None)`.
+                *this.failed = true;
                 *this.buf = Vec::new();
                 Poll::Ready(Some(Err(e)))
             }
@@ -119,6 +126,7 @@ impl<R: fmt::Debug, Io> fmt::Debug for ReaderStream<R, Io> {
         f.debug_struct("ReaderStream")
             .field("reader", &self.reader)
             .field("capacity", &self.capacity)
+            .field("failed", &self.failed)
             .field("done", &self.done)
             .finish()
     }

@@ -34,3 +34,12 @@ pub trait Accept {
     /// Accepts the next connection.
     fn poll_accept_conn(&self, cx: &mut Context<'_>) -> Poll<io::Result<Self::Conn>>;
 }
+
+/// The rules of backend `Io` for [`StreamReader`](crate::StreamReader), each
+/// that of the crate it replaces. Sealed: only the backends implement it.
+pub trait ReaderRules {
+    /// Whether a stream error ends the reader (futures-util's
+    /// `into_async_read`) rather than the next read going on with the
+    /// stream (tokio-util's `StreamReader`).
+    const END_ON_ERROR: bool;
+}

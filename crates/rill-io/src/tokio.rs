@@ -16,8 +16,13 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use ::tokio::io::{AsyncBufRead, AsyncRead, ReadBuf};
+use rill_core::TryStream;
 
-use crate::source::{Accept, BufSource, ReadSource};
+use crate::source::{Accept, BufSource, ReadSource, ReaderRules};
+
+pub use crate::read_dir::ReadDirStream;
+#[cfg(unix)]
+pub use crate::signal::SignalStream;
 
 io_backend! {
     marker: TokioIo,
@@ -44,6 +49,79 @@ impl<R: AsyncRead + ?Sized> ReadSource<TokioIo> for R {
     ) -> Poll<io::Result<usize>> {
         let mut buf = ReadBuf::new(buf);
         self.poll_read(cx, &mut buf).map_ok(|()| buf.filled().len())
+    }
+}
+
+/// A stream of byte chunks as a tokio `AsyncRead` + `AsyncBufRead`, as
+/// tokio-util's `io::StreamReader`: see [`crate::StreamReader`].
+///
+/// `StreamReader::new(stream)` takes any stream of `Result<B, E>` with
+/// `B: AsRef<[u8]>` (`bytes::Bytes` from reqwest's `bytes_stream()`,
+/// `Vec<u8>` from [`reader_stream`], ...) and `E: Into<io::Error>`. A
+/// stream error is returned by the read that meets it, and the next read
+/// goes on with the stream (tokio-util's rule).
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// use std::io;
+/// use rill_combinators::{StreamExt, stream};
+/// use tokio::io::AsyncBufReadExt;
+///
+/// let chunks = stream::iter([Ok(b"a\nb".to_vec()), Err(io::Error::other("blip")), Ok(b"c\n".to_vec())]);
+/// let mut reader = rill_io::tokio::StreamReader::new(chunks);
+/// let mut line = String::new();
+/// reader.read_line(&mut line).await?;
+/// assert_eq!(line, "a\n");
+/// line.clear();
+/// assert!(reader.read_line(&mut line).await.is_err()); // the error, once
+/// reader.read_line(&mut line).await?; // and on with the stream
+/// assert_eq!(line, "bc\n");
+/// # Ok(())
+/// # }
+/// ```
+pub type StreamReader<S> = crate::StreamReader<S, TokioIo>;
+
+impl ReaderRules for TokioIo {
+    const END_ON_ERROR: bool = false;
+}
+
+impl<S> AsyncRead for crate::StreamReader<S, TokioIo>
+where
+    S: TryStream,
+    S::Ok: AsRef<[u8]>,
+    S::Error: Into<io::Error>,
+{
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        // Straight into the caller's buffer: no zeroing of its unfilled part.
+        if buf.remaining() == 0 {
+            return Poll::Ready(Ok(()));
+        }
+        let mut this = self;
+        let data = std::task::ready!(this.as_mut().poll_buffered(cx))?;
+        let n = data.len().min(buf.remaining());
+        buf.put_slice(&data[..n]);
+        this.consume_buffered(n);
+        Poll::Ready(Ok(()))
+    }
+}
+
+impl<S> AsyncBufRead for crate::StreamReader<S, TokioIo>
+where
+    S: TryStream,
+    S::Ok: AsRef<[u8]>,
+    S::Error: Into<io::Error>,
+{
+    fn poll_fill_buf(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<&[u8]>> {
+        self.poll_buffered(cx)
+    }
+
+    fn consume(self: Pin<&mut Self>, amt: usize) {
+        self.consume_buffered(amt);
     }
 }
 

@@ -135,8 +135,10 @@ fn a_reader_error_is_yielded_once_and_ends_the_stream() {
             lines.next().await.unwrap().unwrap_err().kind(),
             io::ErrorKind::Other
         );
-        assert!(lines.is_terminated());
+        // Terminated only once `None` was returned.
+        assert!(!lines.is_terminated());
         assert!(lines.next().await.is_none());
+        assert!(lines.is_terminated());
         assert!(lines.next().await.is_none());
     });
 
@@ -144,6 +146,7 @@ fn a_reader_error_is_yielded_once_and_ends_the_stream() {
     rill_test::block_on(async {
         assert_eq!(chunks.next().await.unwrap().unwrap(), b"abc");
         assert!(chunks.next().await.unwrap().is_err());
+        assert!(!chunks.is_terminated());
         assert!(chunks.next().await.is_none());
         assert!(chunks.is_terminated());
     });

@@ -38,6 +38,11 @@ impl Wake for Unparker {
 ///
 /// Calls may nest: a future may itself call `block_on`.
 ///
+/// With the `time` feature and a [`ManualClock`](crate::ManualClock)
+/// entered on this thread, an idle `block_on` (the future pending and not
+/// woken) first moves that clock to its earliest waiting sleep, as tokio's
+/// paused clock does; it parks only when no sleep waits.
+///
 /// # Example
 ///
 /// ```
@@ -82,6 +87,12 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
         // `Acquire` pairs with the waker's `Release`: whatever the waking
         // thread wrote before `wake` is visible to the next poll.
         while !unparker.woken.swap(false, Ordering::Acquire) {
+            // Idle: with a `ManualClock` entered, time jumps to the next
+            // sleep (which may wake the future) instead of never passing.
+            #[cfg(feature = "time")]
+            if crate::clock::advance_idle() {
+                continue;
+            }
             thread::park();
         }
     }

@@ -22,6 +22,10 @@
 //!   `!Unpin` children that fail when a container moves them after pinning
 //!   (polled or dropped at another address), with counters that catch leaks
 //!   and double drops.
+//! - With the `time` feature, [`ManualClock`] and [`TestTimer`] test
+//!   rill-time's adapters (and any code generic over `rill_time::Timer`)
+//!   without a runtime: time moves only when the test advances it, or when
+//!   [`block_on`] finds the future idle.
 //!
 //! # Example
 //!
@@ -58,6 +62,8 @@
 mod assert;
 mod block_on;
 mod check;
+#[cfg(feature = "time")]
+mod clock;
 mod interleave_pending;
 mod probe;
 mod source;
@@ -65,6 +71,8 @@ mod waker;
 
 pub use block_on::{BlockingStream, block_on, block_on_stream};
 pub use check::{check_fused_stream, check_stream, collect_checked};
+#[cfg(feature = "time")]
+pub use clock::{EnterGuard, ManualClock, TestInstant, TestSleep, TestTimer};
 pub use interleave_pending::{InterleavePending, interleave_pending};
 pub use probe::{ProbeFuture, ProbeStream, ProbeWake, Probes};
 pub use source::{TestSource, check_adapter, check_fused_adapter};

@@ -21,7 +21,7 @@
 use core::pin::Pin;
 use std::time::Instant;
 
-use crate::timer::{Sealed, Timer};
+use crate::timer::Timer;
 
 /// The [`Timer`] of async-io: `std::time::Instant` and `async_io::Timer`.
 ///
@@ -33,8 +33,6 @@ use crate::timer::{Sealed, Timer};
 /// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct AsyncIoTimer;
-
-impl Sealed for AsyncIoTimer {}
 
 impl Timer for AsyncIoTimer {
     type Instant = Instant;

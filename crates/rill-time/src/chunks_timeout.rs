@@ -42,6 +42,10 @@ pin_project! {
         items: Vec<S::Item>,
         max: usize,
         period: Duration,
+        // The input ended (it is not polled again); the last batch may
+        // still have gone out in the same poll.
+        input_done: bool,
+        // `Ready(None)` was returned.
         done: bool,
     }
 }
@@ -49,8 +53,28 @@ pin_project! {
 delegate_access!(ChunksTimeout<T> where S: Stream, "stream::iter([1, 2]).chunks_timeout(2, d)");
 
 impl<S: Stream, T: Timer> ChunksTimeout<S, T> {
+    /// The adapter of
+    /// [`StreamTimeExt::chunks_timeout`](crate::tokio::StreamTimeExt::chunks_timeout)
+    /// on any [`Timer`]: batches of up to `max` items, cut when the first
+    /// item of a batch is `period` old.
+    ///
+    /// # Panics
+    ///
+    /// If `max` is 0 (at the caller's line).
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use rill_test::{ManualClock, TestTimer};
+    /// use rill_time::ChunksTimeout;
+    ///
+    /// let clock = ManualClock::new();
+    /// let _entered = clock.enter();
+    /// let s = ChunksTimeout::<_, TestTimer>::new(rill_test::TestSource::new(1..=5), 2, Duration::from_secs(1));
+    /// let batches: Vec<Vec<u32>> = rill_test::block_on_stream(s).collect();
+    /// assert_eq!(batches, [vec![1, 2], vec![3, 4], vec![5]]);
+    /// ```
     #[track_caller]
-    pub(crate) fn new(stream: S, max: usize, period: Duration) -> Self {
+    pub fn new(stream: S, max: usize, period: Duration) -> Self {
         assert!(
             max != 0,
             "`ChunksTimeout`: `chunks_timeout` called with a batch size of 0"
@@ -61,8 +85,46 @@ impl<S: Stream, T: Timer> ChunksTimeout<S, T> {
             items: Vec::new(),
             max,
             period,
+            input_done: false,
             done: false,
         }
+    }
+
+    /// Takes the items gathered for the batch being filled, without waiting
+    /// for it to fill up or time out (tokio-stream's method of this name;
+    /// despite the name, the adapter stays usable).
+    ///
+    /// The batch's timer is stopped: the next item starts a new batch and
+    /// a new `period`. Empty when no batch is being filled (before the
+    /// first item, right after a batch went out, after the end). Useful
+    /// on shutdown, to keep what has arrived, or to read a partial batch
+    /// when a `select!` picks another branch.
+    ///
+    /// ```
+    /// use core::pin::pin;
+    /// use core::time::Duration;
+    /// use rill_combinators::{StreamExt, stream};
+    /// use rill_core::Stream;
+    /// use rill_test::{ManualClock, TestTimer};
+    /// use rill_time::ChunksTimeout;
+    ///
+    /// let clock = ManualClock::new();
+    /// let _entered = clock.enter();
+    /// // Two items, then a source that waits for ever.
+    /// let src = stream::iter([1, 2]).chain(stream::pending());
+    /// let mut s = pin!(ChunksTimeout::<_, TestTimer>::new(src, 10, Duration::from_secs(1)));
+    /// assert!(s.as_mut().poll_next(&mut rill_test::noop_context()).is_pending());
+    /// assert_eq!(clock.waiting_sleeps(), 1); // the batch's timer
+    /// assert_eq!(s.as_mut().into_remainder(), [1, 2]);
+    /// assert_eq!(s.as_mut().into_remainder(), Vec::<i32>::new());
+    /// // The timer is gone: no empty batch when it would have fired.
+    /// assert_eq!(clock.waiting_sleeps(), 0);
+    /// ```
+    pub fn into_remainder(self: Pin<&mut Self>) -> Vec<S::Item> {
+        let this = self.project();
+        // Dropped, not just cleared: no wake-up for a batch that is gone.
+        this.deadline.release();
+        mem::take(this.items)
     }
 }
 
@@ -71,7 +133,8 @@ impl<S: Stream, T: Timer> Stream for ChunksTimeout<S, T> {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Vec<S::Item>>> {
         let mut this = self.project();
-        if *this.done {
+        if *this.input_done {
+            *this.done = true;
             return Poll::Ready(None);
         }
         // Bounded: at most `max` items are taken before a batch goes out.
@@ -89,11 +152,14 @@ impl<S: Stream, T: Timer> Stream for ChunksTimeout<S, T> {
                     }
                 }
                 Poll::Ready(None) => {
-                    *this.done = true;
+                    *this.input_done = true;
                     this.deadline.release();
                     if this.items.is_empty() {
+                        *this.done = true;
                         return Poll::Ready(None);
                     }
+                    // The end comes in the next poll: `is_terminated` turns
+                    // true only with `Ready(None)`.
                     return Poll::Ready(Some(mem::take(this.items)));
                 }
                 Poll::Pending => {
@@ -108,7 +174,7 @@ impl<S: Stream, T: Timer> Stream for ChunksTimeout<S, T> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        if self.done {
+        if self.input_done {
             return (0, Some(0));
         }
         let (lower, upper) = self.stream.size_hint();
@@ -137,6 +203,7 @@ where
             .field("max", &self.max)
             .field("period", &self.period)
             .field("deadline", &self.deadline)
+            .field("input_done", &self.input_done)
             .field("done", &self.done)
             .finish()
     }

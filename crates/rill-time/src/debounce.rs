@@ -39,6 +39,10 @@ pin_project! {
         deadline: Deadline<T>,
         pending: Option<S::Item>,
         period: Duration,
+        // The input ended (it is not polled again); a waiting item may
+        // still have gone out in the same poll.
+        input_done: bool,
+        // `Ready(None)` was returned.
         done: bool,
     }
 }
@@ -46,12 +50,28 @@ pin_project! {
 delegate_access!(Debounce<T> where S: Stream, "stream::iter([1, 2]).debounce(d)");
 
 impl<S: Stream, T: Timer> Debounce<S, T> {
-    pub(crate) fn new(stream: S, period: Duration) -> Self {
+    /// The adapter of
+    /// [`StreamTimeExt::debounce`](crate::tokio::StreamTimeExt::debounce)
+    /// on any [`Timer`]: the last item of each burst, once `period` passed
+    /// without a newer one.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use rill_test::{ManualClock, TestTimer};
+    /// use rill_time::Debounce;
+    ///
+    /// let clock = ManualClock::new();
+    /// let _entered = clock.enter();
+    /// let s = Debounce::<_, TestTimer>::new(rill_test::TestSource::new([1, 2, 3]), Duration::from_secs(1));
+    /// assert_eq!(rill_test::block_on_stream(s).collect::<Vec<_>>(), [3]);
+    /// ```
+    pub fn new(stream: S, period: Duration) -> Self {
         Self {
             stream,
             deadline: Deadline::new(),
             pending: None,
             period,
+            input_done: false,
             done: false,
         }
     }
@@ -62,7 +82,8 @@ impl<S: Stream, T: Timer> Stream for Debounce<S, T> {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
         let mut this = self.project();
-        if *this.done {
+        if *this.input_done {
+            *this.done = true;
             return Poll::Ready(None);
         }
         for _ in 0..BUDGET {
@@ -74,9 +95,13 @@ impl<S: Stream, T: Timer> Stream for Debounce<S, T> {
                     this.deadline.as_mut().set(T::now() + *this.period);
                 }
                 Poll::Ready(None) => {
-                    *this.done = true;
+                    *this.input_done = true;
                     this.deadline.release();
-                    return Poll::Ready(this.pending.take());
+                    let last = this.pending.take();
+                    // With an item, the end comes in the next poll:
+                    // `is_terminated` turns true only with `Ready(None)`.
+                    *this.done = last.is_none();
+                    return Poll::Ready(last);
                 }
                 Poll::Pending => {
                     return match this.deadline.as_mut().poll_reached(cx) {
@@ -92,7 +117,7 @@ impl<S: Stream, T: Timer> Stream for Debounce<S, T> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        if self.done {
+        if self.input_done {
             return (0, Some(0));
         }
         let (lower, upper) = self.stream.size_hint();
@@ -119,6 +144,7 @@ where
             .field("pending", &self.pending)
             .field("period", &self.period)
             .field("deadline", &self.deadline)
+            .field("input_done", &self.input_done)
             .field("done", &self.done)
             .finish()
     }

@@ -46,7 +46,24 @@ const WAITING: u8 = 1;
 const PASSING: u8 = 2;
 
 impl<S: Stream, T: Timer> Delay<S, T> {
-    pub(crate) fn new(stream: S, period: Duration) -> Self {
+    /// The adapter of
+    /// [`StreamTimeExt::delay`](crate::tokio::StreamTimeExt::delay) on any
+    /// [`Timer`]: the stream is first polled `period` after the first poll.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use rill_test::{ManualClock, TestSource, TestTimer, assert_stream_next, assert_stream_pending};
+    /// use rill_time::Delay;
+    ///
+    /// let clock = ManualClock::new();
+    /// let _entered = clock.enter();
+    /// let mut s = Delay::<_, TestTimer>::new(TestSource::new([1, 2]), Duration::from_secs(5));
+    /// assert_stream_pending!(s);
+    /// clock.advance(Duration::from_secs(5));
+    /// assert_stream_next!(s, 1);
+    /// assert_stream_next!(s, 2);
+    /// ```
+    pub fn new(stream: S, period: Duration) -> Self {
         Self {
             stream,
             deadline: Deadline::new(),

@@ -88,7 +88,7 @@ assert!(matches!(s.next().await, Some(Ok(_)))); // the second tick, no second er
             where
                 Self: Sized,
             {
-                Timeout::new(self, period, false)
+                Timeout::new(self, period)
             }
 
             /// Like [`timeout`](Self::timeout), but yields an `Err(Elapsed)`
@@ -115,7 +115,7 @@ assert!(errors >= 2); // exactly 9 on tokio's paused clock
             where
                 Self: Sized,
             {
-                Timeout::new(self, period, true)
+                Timeout::new_repeating(self, period)
             }
 
             /// Lets at most one item through per `period`: after an item,

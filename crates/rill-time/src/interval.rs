@@ -39,8 +39,30 @@ pin_project! {
 }
 
 impl<T: Timer> Interval<T> {
+    /// The stream of
+    /// [`tokio::interval`](crate::tokio::interval) on any [`Timer`]: a
+    /// tick every `period`, the first at the first poll.
+    ///
+    /// # Panics
+    ///
+    /// If `period` is zero (at the caller's line).
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use rill_test::{ManualClock, TestTimer, assert_stream_next, assert_stream_pending};
+    /// use rill_time::Interval;
+    ///
+    /// let clock = ManualClock::new();
+    /// let _entered = clock.enter();
+    /// let start = clock.now();
+    /// let mut ticks = Interval::<TestTimer>::new(Duration::from_secs(1));
+    /// assert_stream_next!(ticks, start);
+    /// assert_stream_pending!(ticks);
+    /// clock.advance(Duration::from_secs(1));
+    /// assert_stream_next!(ticks, start + Duration::from_secs(1));
+    /// ```
     #[track_caller]
-    pub(crate) fn new(period: Duration) -> Self {
+    pub fn new(period: Duration) -> Self {
         assert!(
             !period.is_zero(),
             "`Interval`: `interval` called with a zero period"

@@ -15,6 +15,19 @@
 //! a clock starts, which of an item and a deadline wins) are written in the
 //! docs of [`tokio::StreamTimeExt`] and hold for every backend.
 //!
+//! # Other runtimes, and tests
+//!
+//! [`Timer`] is open: implement it for your runtime's clock and sleep (its
+//! docs state the contract) and build the adapters with their constructors
+//! (`Timeout::<_, MyTimer>::new(stream, period)`, ...). rill-test's
+//! `ManualClock` and `TestTimer` (feature `time`) are such a timer for
+//! tests: time moves only when the test advances it, so adapters run
+//! without a runtime, deterministically and without waiting.
+//!
+//! With the tokio feature, [`tokio::IntervalStream`] wraps a configured
+//! `tokio::time::Interval` (`interval_at`, `MissedTickBehavior`) as a
+//! stream, as tokio-stream's wrapper of that name does.
+//!
 //! # Example
 //!
 //! ```
@@ -38,9 +51,6 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
-// Without a backend nothing constructs the adapters: only the trait and the
-// types are there to name.
-#![cfg_attr(not(any(feature = "tokio", feature = "async-io")), allow(dead_code))]
 
 extern crate alloc;
 #[cfg(feature = "async-io")]
@@ -61,6 +71,8 @@ mod debounce;
 mod delay;
 mod elapsed;
 mod interval;
+#[cfg(feature = "tokio")]
+mod interval_stream;
 mod throttle;
 mod timeout;
 mod timer;

@@ -41,7 +41,24 @@ pin_project! {
 delegate_access!(Throttle<T>, "stream::iter([1, 2]).throttle(d)");
 
 impl<S: Stream, T: Timer> Throttle<S, T> {
-    pub(crate) fn new(stream: S, period: Duration) -> Self {
+    /// The adapter of
+    /// [`StreamTimeExt::throttle`](crate::tokio::StreamTimeExt::throttle)
+    /// on any [`Timer`]: at most one item per `period`.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use rill_test::{ManualClock, TestSource, TestTimer, assert_stream_next, assert_stream_pending};
+    /// use rill_time::Throttle;
+    ///
+    /// let clock = ManualClock::new();
+    /// let _entered = clock.enter();
+    /// let mut s = Throttle::<_, TestTimer>::new(TestSource::new([1, 2]), Duration::from_secs(1));
+    /// assert_stream_next!(s, 1);
+    /// assert_stream_pending!(s);
+    /// clock.advance(Duration::from_secs(1));
+    /// assert_stream_next!(s, 2);
+    /// ```
+    pub fn new(stream: S, period: Duration) -> Self {
         Self {
             stream,
             deadline: Deadline::new(),

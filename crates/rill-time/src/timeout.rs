@@ -45,7 +45,55 @@ pin_project! {
 delegate_access!(Timeout<T>, "stream::iter([1, 2]).timeout(d)");
 
 impl<S: Stream, T: Timer> Timeout<S, T> {
-    pub(crate) fn new(stream: S, period: Duration, repeat: bool) -> Self {
+    /// The adapter of
+    /// [`StreamTimeExt::timeout`](crate::tokio::StreamTimeExt::timeout) on
+    /// any [`Timer`]: one `Err(Elapsed)` per silent gap of `period`.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use rill_combinators::stream;
+    /// use rill_test::{ManualClock, TestTimer, assert_stream_next, assert_stream_pending};
+    /// use rill_time::{Elapsed, Timeout};
+    ///
+    /// let clock = ManualClock::new();
+    /// let _entered = clock.enter();
+    /// // A source that never yields: one error, then a quiet wait.
+    /// let mut s = Timeout::<_, TestTimer>::new(stream::pending::<u8>(), Duration::from_secs(1));
+    /// assert_stream_pending!(s);
+    /// clock.advance(Duration::from_secs(1));
+    /// assert_stream_next!(s, Err(Elapsed::new()));
+    /// clock.advance(Duration::from_secs(5));
+    /// assert_stream_pending!(s);
+    /// ```
+    pub fn new(stream: S, period: Duration) -> Self {
+        Self::with_repeat(stream, period, false)
+    }
+
+    /// The adapter of
+    /// [`StreamTimeExt::timeout_repeating`](crate::tokio::StreamTimeExt::timeout_repeating)
+    /// on any [`Timer`]: an `Err(Elapsed)` every `period` of silence.
+    ///
+    /// ```
+    /// use core::time::Duration;
+    /// use rill_combinators::stream;
+    /// use rill_test::{ManualClock, TestTimer, assert_stream_next, assert_stream_pending};
+    /// use rill_time::{Elapsed, Timeout};
+    ///
+    /// let clock = ManualClock::new();
+    /// let _entered = clock.enter();
+    /// let silent = stream::pending::<u8>();
+    /// let mut s = Timeout::<_, TestTimer>::new_repeating(silent, Duration::from_secs(1));
+    /// assert_stream_pending!(s);
+    /// for _ in 0..3 {
+    ///     clock.advance(Duration::from_secs(1));
+    ///     assert_stream_next!(s, Err(Elapsed::new()));
+    /// }
+    /// ```
+    pub fn new_repeating(stream: S, period: Duration) -> Self {
+        Self::with_repeat(stream, period, true)
+    }
+
+    fn with_repeat(stream: S, period: Duration, repeat: bool) -> Self {
         Self {
             stream,
             deadline: Deadline::new(),

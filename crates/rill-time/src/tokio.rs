@@ -1,4 +1,5 @@
-//! The tokio backend: [`StreamTimeExt`] and [`interval`] on `tokio::time`.
+//! The tokio backend: [`StreamTimeExt`] and [`interval`] on `tokio::time`,
+//! and [`IntervalStream`] over a configured `tokio::time::Interval`.
 //!
 //! Needs a tokio runtime with the time driver enabled
 //! (`Builder::enable_time`, or `#[tokio::main]`) when an adapter first waits;
@@ -23,7 +24,9 @@
 
 use core::pin::Pin;
 
-use crate::timer::{Sealed, Timer};
+use crate::timer::Timer;
+
+pub use crate::interval_stream::IntervalStream;
 
 /// The [`Timer`] of `tokio::time`: its (pausable) clock and its `Sleep`.
 ///
@@ -38,8 +41,6 @@ use crate::timer::{Sealed, Timer};
 /// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TokioTimer;
-
-impl Sealed for TokioTimer {}
 
 impl Timer for TokioTimer {
     type Instant = ::tokio::time::Instant;

@@ -1,4 +1,9 @@
 //! The tokio backend on tokio's paused clock: exact times, no waiting.
+//!
+//! The exact timing of each adapter is tested runtime-free on rill-test's
+//! `ManualClock` (tests/manual_clock.rs); here, what depends on tokio: its
+//! clock and `Sleep` (a few exact timings, cancellation on drop, auto
+//! traits) and the properties over random plans on tokio's timer.
 #![cfg(feature = "tokio")]
 
 mod common;
@@ -50,31 +55,6 @@ async fn timeout_one_error_per_gap() {
 }
 
 #[tokio::test(start_paused = true)]
-async fn timeout_counts_first_gap_from_first_poll_and_before_end() {
-    // Silence, then the end after 150 ms: one error, then the end.
-    let src: Plan<u8> = Plan::new([]);
-    let got = timed(Plan::new([(ms(150), 7)]).timeout(ms(100))).await;
-    assert_eq!(got, [(ms(100), Err(Elapsed::new())), (ms(150), Ok(7))]);
-    assert_eq!(timed(src.timeout(ms(100))).await, []);
-}
-
-#[tokio::test(start_paused = true)]
-async fn timeout_repeating_errors_every_period() {
-    let src = Plan::new([(ms(0), 'a'), (ms(350), 'b')]);
-    let got = timed(src.timeout_repeating(ms(100))).await;
-    assert_eq!(
-        got,
-        [
-            (ms(0), Ok('a')),
-            (ms(100), Err(Elapsed::new())),
-            (ms(200), Err(Elapsed::new())),
-            (ms(300), Err(Elapsed::new())),
-            (ms(350), Ok('b')),
-        ]
-    );
-}
-
-#[tokio::test(start_paused = true)]
 async fn throttle_spaces_items_and_drops_none() {
     let src = Plan::new([(ms(0), 1), (ms(0), 2), (ms(0), 3), (ms(500), 4), (ms(0), 5)]);
     let got = timed(src.throttle(ms(100))).await;
@@ -96,55 +76,6 @@ async fn throttle_spaces_items_and_drops_none() {
 async fn throttle_zero_passes_everything_at_once() {
     let got = timed(stream::iter(1..=3).throttle(Duration::ZERO)).await;
     assert_eq!(got, [(ms(0), 1), (ms(0), 2), (ms(0), 3)]);
-}
-
-#[tokio::test(start_paused = true)]
-async fn chunks_timeout_by_size_by_age_and_rest() {
-    let src = Plan::new([
-        (ms(0), 1),
-        (ms(0), 2),
-        (ms(0), 3),
-        (ms(10), 4),
-        (ms(200), 5),
-        (ms(20), 6),
-        (ms(30), 7),
-    ]);
-    let got = timed(src.chunks_timeout(3, ms(100))).await;
-    assert_eq!(
-        got,
-        [
-            (ms(0), vec![1, 2, 3]),
-            // 4 arrived at 10 ms: its batch is due at 110 ms.
-            (ms(110), vec![4]),
-            // 5 at 210, 6 at 230, 7 at 260, then the end.
-            (ms(260), vec![5, 6, 7]),
-        ]
-    );
-    let got = timed(Plan::new([(ms(0), 1), (ms(150), 2)]).chunks_timeout(5, ms(100))).await;
-    assert_eq!(got, [(ms(100), vec![1]), (ms(150), vec![2])]);
-}
-
-#[tokio::test(start_paused = true)]
-async fn debounce_last_of_each_burst() {
-    let src = Plan::new([
-        (ms(0), 1),
-        (ms(30), 2),
-        (ms(30), 3),
-        (ms(200), 4),
-        (ms(10), 5),
-        (ms(10), 6),
-    ]);
-    let got = timed(src.debounce(ms(50))).await;
-    // 3 at 60 ms, quiet until 110 ms; 6 at 280 ms is still waiting when the
-    // stream ends, and comes out at once.
-    assert_eq!(got, [(ms(110), 3), (ms(280), 6)]);
-}
-
-#[tokio::test(start_paused = true)]
-async fn delay_starts_late_then_passes_through() {
-    let src = Plan::new([(ms(0), 1), (ms(10), 2)]);
-    let got = timed(src.delay(ms(100))).await;
-    assert_eq!(got, [(ms(100), 1), (ms(110), 2)]);
 }
 
 #[tokio::test(start_paused = true)]
@@ -403,4 +334,66 @@ async fn an_ended_adapter_drops_its_timer() {
     let before = count.get();
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(count.get(), before, "no stray wake-up after the end");
+}
+
+#[tokio::test(start_paused = true)]
+async fn interval_stream_follows_tokios_missed_tick_behavior() {
+    use rill_time::tokio::IntervalStream;
+    use tokio::time::MissedTickBehavior;
+
+    // Fall 350 ms behind a 100 ms interval, then take four ticks.
+    async fn after_a_stall(behavior: MissedTickBehavior) -> Vec<Duration> {
+        let start = Instant::now();
+        let mut interval = tokio::time::interval(ms(100));
+        interval.set_missed_tick_behavior(behavior);
+        let mut ticks = IntervalStream::new(interval);
+        assert_eq!(ticks.next().await, Some(start));
+        tokio::time::sleep(ms(350)).await;
+        let mut out = Vec::new();
+        for _ in 0..4 {
+            out.push(ticks.next().await.unwrap() - start);
+        }
+        out
+    }
+    // Burst: the missed ticks at once, on the original schedule.
+    assert_eq!(
+        after_a_stall(MissedTickBehavior::Burst).await,
+        [ms(100), ms(200), ms(300), ms(400)]
+    );
+    // Delay: one late tick, then a period from it.
+    assert_eq!(
+        after_a_stall(MissedTickBehavior::Delay).await,
+        [ms(100), ms(450), ms(550), ms(650)]
+    );
+    // Skip: one late tick, then the original grid.
+    assert_eq!(
+        after_a_stall(MissedTickBehavior::Skip).await,
+        [ms(100), ms(400), ms(500), ms(600)]
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn interval_stream_contract() {
+    use rill_time::tokio::IntervalStream;
+
+    let start = Instant::now() + ms(30);
+    let mut ticks = IntervalStream::from(tokio::time::interval_at(start, ms(10)));
+    assert_eq!(ticks.size_hint(), (usize::MAX, None));
+    assert!(!ticks.is_terminated());
+    assert_eq!(ticks.next().await, Some(start));
+    assert_eq!(ticks.as_ref().period(), ms(10));
+    ticks.as_mut().reset_immediately();
+    assert_eq!(ticks.next().await, Some(start));
+    assert!(format!("{ticks:?}").starts_with("IntervalStream"));
+    // Dropped while waiting: its timer is cancelled.
+    assert_eq!(
+        wakes_after_drop(IntervalStream::new(tokio::time::interval(ms(100))), false).await,
+        0
+    );
+    assert_eq!(
+        wakes_after_drop(IntervalStream::new(tokio::time::interval(ms(100))), true).await,
+        1
+    );
+    common::assert_unpin::<IntervalStream>();
+    common::assert_send_sync::<IntervalStream>();
 }

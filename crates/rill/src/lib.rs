@@ -37,20 +37,36 @@
 //! | feature        | default | what it adds                                          |
 //! |----------------|---------|-------------------------------------------------------|
 //! | `std`          | yes     | the standard library; implies `alloc`                 |
-//! | `alloc`        | via std | [`BoxStream`], [`LocalBoxStream`]                     |
+//! | `alloc`        | via std | [`BoxStream`], [`LocalBoxStream`]. The generators ([`stream_fn`], always there) allocate one slot per stream, so the facade needs an allocator even without this feature |
+//! | `macros`       | yes     | [`stream!`] and [`try_stream!`]: generators with `yield` |
 //! | `futures-core` | no      | [`compat::Compat`]: to and from `futures_core::Stream` |
-//! | `tokio`        | no      | `channel::tokio` (mpsc/broadcast/watch receivers as streams), `time` on `tokio::time`, `io` on tokio readers and listeners |
+//! | `tokio`        | no      | `channel::tokio` (mpsc/broadcast/watch receivers and `JoinSet` results as streams), `time` on `tokio::time` (and `IntervalStream`), `io` on tokio readers, listeners, directories and (unix) signals, and `io::tokio::StreamReader` |
 //! | `async-std`    | no      | `channel::async_std`: `async_std::channel` receivers as streams |
 //! | `async-channel`| no      | `channel::async_channel`: async-channel 2.x (smol) receivers as streams |
-//! | `async-io`     | no      | `time` on `async_io::Timer` (async-std, smol)          |
-//! | `futures-io`   | no      | `io` on futures-io readers (async-std, smol)           |
+//! | `async-io`     | no      | `time` on `async_io::Timer`, and `io::async_io`: listener streams over `Async<TcpListener>`/`Async<UnixListener>` (async-std, smol); implies `futures-io` |
+//! | `futures-io`   | no      | `io` on futures-io readers (async-std, smol), and `io::futures_io::into_async_read` |
 //!
 //! `channel` exists when one of `tokio`, `async-std`, `async-channel` is on
 //! (they imply `std`). `time` (the `rill-time` crate) is there with `tokio`
 //! or `async-io`; pick the backend by import:
 //! `use rill::time::tokio::StreamTimeExt;`. `io` (the `rill-io` crate) is
-//! there with `tokio` or `futures-io`: `rill::io::tokio::lines(reader)`.
-//! | `macros`       | yes     | [`stream!`] and [`try_stream!`]: generators with `yield` |
+//! there with `tokio`, `futures-io` or `async-io`:
+//! `rill::io::tokio::lines(reader)`.
+//!
+//! For example, a body that arrives in chunks (reqwest's `bytes_stream()`,
+//! here an `iter`) read line by line through `rill::io`:
+//!
+//! ```
+//! # #[cfg(feature = "tokio")] {
+//! use rill::prelude::*;
+//! use rill::{io, stream};
+//!
+//! let body = stream::iter(["id,na", "me\n1,ri", "ll\n"]).map(Ok::<_, std::io::Error>);
+//! let lines = io::tokio::lines(io::tokio::StreamReader::new(body));
+//! let rows: Vec<String> = rill_test::block_on(lines.try_collect()).unwrap();
+//! assert_eq!(rows, ["id,name", "1,rill"]);
+//! # }
+//! ```
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -81,8 +97,11 @@ pub use rill_channel as channel;
 #[cfg_attr(docsrs, doc(cfg(any(feature = "tokio", feature = "async-io"))))]
 pub use rill_time as time;
 
-#[cfg(any(feature = "tokio", feature = "futures-io"))]
-#[cfg_attr(docsrs, doc(cfg(any(feature = "tokio", feature = "futures-io"))))]
+#[cfg(any(feature = "tokio", feature = "futures-io", feature = "async-io"))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(feature = "tokio", feature = "futures-io", feature = "async-io")))
+)]
 pub use rill_io as io;
 // endregion: time and io
 // Generators (rill-gen): the functions always, the macros with `macros`.

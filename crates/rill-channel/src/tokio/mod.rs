@@ -6,6 +6,7 @@
 //! | `mpsc::UnboundedReceiver<T>`     | [`UnboundedReceiverStream<T>`] | `T`                                    |
 //! | `broadcast::Receiver<T>`         | [`BroadcastStream<T>`]      | `Result<T, BroadcastStreamRecvError>`     |
 //! | `watch::Receiver<T>`             | [`WatchStream<T>`]          | `T` (a clone of each new value)           |
+//! | `task::JoinSet<T>`               | [`JoinSetStream<T>`]        | `Result<T, JoinError>`, as tasks finish   |
 //!
 //! Every receiver also gets `.into_stream()` from [`IntoStream`](crate::IntoStream),
 //! and [`send_all`](crate::send_all) / [`forward_to`](crate::ForwardExt::forward_to)
@@ -36,9 +37,11 @@ use ::tokio::sync::mpsc;
 use crate::ChannelStream;
 
 mod broadcast;
+mod join_set;
 mod watch;
 
 pub use broadcast::{BroadcastStream, BroadcastStreamRecvError};
+pub use join_set::JoinSetStream;
 pub use watch::WatchStream;
 
 /// A tokio bounded `mpsc::Receiver<T>` as a stream of `T`: an alias of
