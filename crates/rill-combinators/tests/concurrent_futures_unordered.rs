@@ -173,10 +173,11 @@ fn panicking_child_propagates_without_leak_or_double_drop() {
         let _ = Pin::new(&mut set).poll_next(&mut rill_test::noop_context());
     }));
     assert!(res.is_err(), "the panic propagates");
-    assert_eq!(drops.get(), 0);
-    assert_eq!(set.len(), 10);
-    // The set is still usable: the others are polled, the panicked one is
-    // not (it was not woken).
+    // The panicking child was dropped (in place) and removed before the
+    // panic left the set, as in futures-util.
+    assert_eq!(drops.get(), 1);
+    assert_eq!(set.len(), 9);
+    // The set is still usable: the others are polled.
     assert_stream_pending!(set);
     drop(set);
     assert_eq!(drops.get(), 10, "every child dropped exactly once");

@@ -13,7 +13,6 @@
 //!
 //! The cell is therefore only ever accessed by the thread that moved the
 //! state from `IDLE` to `REGISTERING` or to `WAKING`.
-#![allow(unsafe_code)]
 
 use core::fmt;
 use core::task::Waker;

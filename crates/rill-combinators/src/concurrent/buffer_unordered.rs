@@ -7,9 +7,10 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use super::FuturesUnordered;
-use super::fill::{self, Buffer};
+use super::buffer::Buffer;
+use super::fill;
 
-buffer_adapter! {
+pin_project_lite::pin_project! {
     /// A stream that runs the futures of its input concurrently, at most
     /// `limit` at a time, and yields their outputs as they complete: see
     /// [`StreamExt::buffer_unordered`](crate::StreamExt::buffer_unordered).
@@ -21,5 +22,71 @@ buffer_adapter! {
     /// assert_eq!(s.get_ref().get_ref().len(), 1);
     /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [1]);
     /// ```
-    BufferUnordered, "buffer_unordered", FuturesUnordered<St::Item>
+    #[must_use = "streams do nothing unless polled"]
+    pub struct BufferUnordered<St>
+    where
+        St: Stream,
+        St::Item: Future,
+    {
+        #[pin]
+        inner: Buffer<St, FuturesUnordered<St::Item>>,
+    }
+}
+
+impl<St: Stream> BufferUnordered<St>
+where
+    St::Item: Future,
+{
+    pub(crate) fn new(stream: St, limit: impl Into<Option<usize>>) -> Self {
+        Self {
+            inner: Buffer::new(stream, fill::limit(limit)),
+        }
+    }
+}
+
+delegate_access!(
+    BufferUnordered<St>,
+    inner.stream: St,
+    example: "stream::iter(vec![core::future::ready(1u8), core::future::ready(2), core::future::ready(3)]).buffer_unordered(2)",
+    where St: Stream, St::Item: Future
+);
+
+impl<St> Stream for BufferUnordered<St>
+where
+    St: Stream,
+    St::Item: Future,
+{
+    type Item = <St::Item as Future>::Output;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.project().inner.poll_next(cx)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl<St> FusedStream for BufferUnordered<St>
+where
+    St: Stream,
+    St::Item: Future,
+{
+    fn is_terminated(&self) -> bool {
+        self.inner.is_terminated()
+    }
+}
+
+impl<St> fmt::Debug for BufferUnordered<St>
+where
+    St: Stream + fmt::Debug,
+    St::Item: Future,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BufferUnordered")
+            .field("stream", &self.inner.stream)
+            .field("in_progress", &self.inner.pool.len())
+            .field("limit", &self.inner.limit)
+            .finish()
+    }
 }

@@ -9,8 +9,9 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use super::fill::{self, Filled};
+use super::ready_queue::BUDGET;
 use super::select_all::poll_member;
-use super::task_set::{BUDGET, TaskSet};
+use super::task_set::TaskSet;
 
 pin_project_lite::pin_project! {
     /// A stream that maps each item of its input to a stream with a closure
@@ -20,7 +21,7 @@ pin_project_lite::pin_project! {
     #[must_use = "streams do nothing unless polled"]
     pub struct FlatMapUnordered<St, U, F> {
         #[pin]
-        stream: St,
+        pub(crate) stream: St,
         f: F,
         done: bool,
         terminated: bool,
@@ -151,7 +152,7 @@ pin_project_lite::pin_project! {
         St: Stream,
     {
         #[pin]
-        inner: FlatMapUnordered<St, St::Item, fn(St::Item) -> St::Item>,
+        pub(crate) inner: FlatMapUnordered<St, St::Item, fn(St::Item) -> St::Item>,
     }
 }
 
@@ -165,57 +166,14 @@ impl<St: Stream> FlattenUnordered<St> {
             inner: FlatMapUnordered::new(stream, limit, identity),
         }
     }
-
-    /// Returns a shared reference to the underlying stream.
-    ///
-    /// ```
-    /// use rill_combinators::{StreamExt, stream};
-    ///
-    /// let s = stream::iter([stream::iter(0..2)]).flatten_unordered(None);
-    /// assert_eq!(s.get_ref().get_ref().len(), 1);
-    /// ```
-    pub fn get_ref(&self) -> &St {
-        self.inner.get_ref()
-    }
-
-    /// Returns a mutable reference to the underlying stream. Pulling items
-    /// from it directly may confuse this adapter.
-    ///
-    /// ```
-    /// use rill_combinators::{StreamExt, stream};
-    ///
-    /// let mut s = stream::iter([stream::iter(0..2)]).flatten_unordered(None);
-    /// assert!(s.get_mut().get_mut().next().is_some());
-    /// ```
-    pub fn get_mut(&mut self) -> &mut St {
-        self.inner.get_mut()
-    }
-
-    /// Returns a pinned mutable reference to the underlying stream.
-    ///
-    /// ```
-    /// use core::pin::pin;
-    /// use rill_combinators::{StreamExt, stream};
-    ///
-    /// let s = pin!(stream::iter([stream::iter(0..2)]).flatten_unordered(None));
-    /// assert_eq!(s.get_pin_mut().get_ref().len(), 1);
-    /// ```
-    pub fn get_pin_mut(self: Pin<&mut Self>) -> Pin<&mut St> {
-        self.project().inner.get_pin_mut()
-    }
-
-    /// Returns the underlying stream; the streams in flight are dropped.
-    ///
-    /// ```
-    /// use rill_combinators::{StreamExt, stream};
-    ///
-    /// let s = stream::iter([stream::iter(0..2)]).flatten_unordered(None);
-    /// assert_eq!(s.into_inner().get_ref().len(), 1);
-    /// ```
-    pub fn into_inner(self) -> St {
-        self.inner.into_inner()
-    }
 }
+
+delegate_access!(
+    FlattenUnordered<St>,
+    inner.stream: St,
+    example: "stream::iter(vec![stream::iter(0..1u8), stream::iter(1..2), stream::iter(2..3)]).flatten_unordered(None)",
+    where St: Stream
+);
 
 impl<St> Stream for FlattenUnordered<St>
 where

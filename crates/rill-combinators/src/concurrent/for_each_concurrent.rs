@@ -9,7 +9,7 @@ use rill_core::Stream;
 
 use super::FuturesUnordered;
 use super::fill::{self, Filled};
-use super::task_set::BUDGET;
+use super::ready_queue::BUDGET;
 
 pin_project_lite::pin_project! {
     /// A future that runs a closure's future for every item of a stream,

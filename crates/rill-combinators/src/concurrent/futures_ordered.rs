@@ -1,14 +1,16 @@
 //! [`FuturesOrdered`].
 
 use alloc::collections::BinaryHeap;
-use core::cmp::Ordering;
+use core::cmp::{Ordering, Reverse};
 use core::fmt;
+use core::mem;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream};
 
-use super::task_set::{BUDGET, Step, TaskSet};
+use super::ready_queue::BUDGET;
+use super::task_set::{Step, TaskSet};
 
 pin_project_lite::pin_project! {
     /// A future tagged with its place in the output order.
@@ -52,6 +54,11 @@ impl<T> Ord for Waiting<T> {
 /// The stream ends whenever the queue is empty; pushing revives it.
 /// Dropping the queue drops the futures in flight and the waiting outputs.
 ///
+/// A future that panics while polled is dropped (in place) before the panic
+/// propagates; if the panic is caught and the queue polled again, the queue
+/// goes on without that future's output: the outputs after it come in
+/// order, and the stream ends normally.
+///
 /// # Example
 ///
 /// ```
@@ -76,6 +83,9 @@ pub struct FuturesOrdered<Fut: Future> {
 pub(crate) struct Ordered<Fut, Out> {
     in_progress: TaskSet<Tagged<Fut>>,
     waiting: BinaryHeap<Waiting<Out>>,
+    /// Places of futures that panicked: their outputs will never come, so
+    /// the order skips them.
+    lost: BinaryHeap<Reverse<i64>>,
     next_in: i64,
     next_out: i64,
     terminated: bool,
@@ -86,10 +96,20 @@ impl<Fut, Out> Ordered<Fut, Out> {
         Self {
             in_progress: TaskSet::with_capacity(capacity),
             waiting: BinaryHeap::new(),
+            lost: BinaryHeap::new(),
             next_in: 0,
             next_out: 0,
             terminated: false,
         }
+    }
+
+    fn clear(&mut self) {
+        self.in_progress.clear();
+        self.waiting.clear();
+        self.lost.clear();
+        self.next_in = 0;
+        self.next_out = 0;
+        self.terminated = false;
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -123,6 +143,10 @@ impl<Fut: Future<Output = Out>, Out> Stream for Ordered<Fut, Out> {
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Out>> {
         let this = Pin::get_mut(self);
         for _ in 0..BUDGET {
+            while this.lost.peek() == Some(&Reverse(this.next_out)) {
+                this.lost.pop();
+                this.next_out += 1;
+            }
             if this
                 .waiting
                 .peek()
@@ -131,13 +155,20 @@ impl<Fut: Future<Output = Out>, Out> Stream for Ordered<Fut, Out> {
                 this.next_out += 1;
                 return Poll::Ready(this.waiting.pop().map(|w| w.output));
             }
+            let lost = &mut this.lost;
             let done = this.in_progress.poll_with(cx, |tagged, cx| {
                 let tagged = tagged.project();
-                match tagged.future.poll(cx) {
-                    Poll::Ready(output) => Step::Done(Some(Waiting {
-                        index: *tagged.index,
-                        output,
-                    })),
+                let index = *tagged.index;
+                // The task set drops a future that panics; remember its
+                // place so that the order does not wait for it.
+                let guard = RecordOnUnwind {
+                    lost: &mut *lost,
+                    index,
+                };
+                let poll = tagged.future.poll(cx);
+                mem::forget(guard);
+                match poll {
+                    Poll::Ready(output) => Step::Done(Some(Waiting { index, output })),
                     Poll::Pending => Step::Pending,
                 }
             });
@@ -168,6 +199,19 @@ impl<Fut: Future<Output = Out>, Out> Stream for Ordered<Fut, Out> {
     }
 }
 
+/// Records `index` as lost when dropped: armed around a future's poll and
+/// forgotten when it returns, so it runs only if the poll unwinds.
+struct RecordOnUnwind<'a> {
+    lost: &'a mut BinaryHeap<Reverse<i64>>,
+    index: i64,
+}
+
+impl Drop for RecordOnUnwind<'_> {
+    fn drop(&mut self) {
+        self.lost.push(Reverse(self.index));
+    }
+}
+
 impl<Fut: Future> FuturesOrdered<Fut> {
     /// Creates an empty queue.
     ///
@@ -181,7 +225,16 @@ impl<Fut: Future> FuturesOrdered<Fut> {
         Self::with_capacity(0)
     }
 
-    pub(crate) fn with_capacity(capacity: usize) -> Self {
+    /// Creates an empty queue with room for `capacity` futures in flight
+    /// before it allocates again.
+    ///
+    /// ```
+    /// use rill_combinators::stream::FuturesOrdered;
+    ///
+    /// let queue = FuturesOrdered::<core::future::Ready<u8>>::with_capacity(100);
+    /// assert!(queue.is_empty());
+    /// ```
+    pub fn with_capacity(capacity: usize) -> Self {
         Self {
             inner: Ordered::with_capacity(capacity),
         }
@@ -242,6 +295,24 @@ impl<Fut: Future> FuturesOrdered<Fut> {
     /// ```
     pub fn push_front(&mut self, future: Fut) {
         self.inner.push_front(future);
+    }
+
+    /// Drops every future in flight (each where it lives) and every waiting
+    /// output. The queue is empty afterwards and can be used again; like a
+    /// new queue, it is not terminated until it is polled empty.
+    ///
+    /// ```
+    /// use rill_combinators::StreamExt;
+    /// use rill_combinators::stream::FuturesOrdered;
+    ///
+    /// let mut queue: FuturesOrdered<_> = (0..3).map(core::future::ready).collect();
+    /// queue.clear();
+    /// assert!(queue.is_empty());
+    /// queue.push_back(core::future::ready(7));
+    /// assert_eq!(rill_test::block_on(queue.collect::<Vec<_>>()), [7]);
+    /// ```
+    pub fn clear(&mut self) {
+        self.inner.clear();
     }
 }
 

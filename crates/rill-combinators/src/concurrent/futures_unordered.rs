@@ -2,13 +2,13 @@
 
 use core::fmt;
 use core::future::Future;
-use core::iter::FusedIterator;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream};
 
-use super::task_set::{self, Step, TaskSet};
+pub use super::set_iter::{IntoIter, Iter, IterMut, IterPinMut};
+use super::task_set::{Step, TaskSet};
 
 /// A set of futures that run concurrently and yield their outputs in the
 /// order they complete.
@@ -170,16 +170,31 @@ impl<Fut> FuturesUnordered<Fut> {
         IterPinMut(Pin::get_mut(self).set.iter_pin_mut())
     }
 
-    /// Drops every future in the set. The slots are kept for reuse.
+    /// Drops every future in the set, each where it lives (a future that
+    /// registered its own address with a timer or a waiter list is never
+    /// moved first). The slots are kept for reuse. Like a new set, the set
+    /// is not terminated afterwards until it is polled empty
+    /// ([`is_terminated`](rill_core::FusedStream::is_terminated) is
+    /// `false`).
+    ///
+    /// If a future's destructor panics, the panic propagates; the futures
+    /// after it stay in the set, which remains consistent and usable.
     ///
     /// ```
+    /// use rill_combinators::StreamExt;
     /// use rill_combinators::stream::FuturesUnordered;
+    /// use rill_core::FusedStream;
     ///
     /// let mut set: FuturesUnordered<_> = (1..=3).map(core::future::ready).collect();
+    /// assert_eq!(rill_test::block_on((&mut set).count()), 3);
+    /// assert!(set.is_terminated());
+    /// set.push(core::future::ready(4));
     /// set.clear();
     /// assert!(set.is_empty());
+    /// assert!(!set.is_terminated());
     /// ```
     pub fn clear(&mut self) {
+        self.terminated = false;
         self.set.clear();
     }
 }
@@ -282,88 +297,3 @@ impl<'a, Fut: Unpin> IntoIterator for &'a mut FuturesUnordered<Fut> {
         self.iter_mut()
     }
 }
-
-/// Shared references to the futures of a [`FuturesUnordered`]: see
-/// [`FuturesUnordered::iter`].
-#[must_use = "iterators are lazy and do nothing unless consumed"]
-pub struct Iter<'a, Fut>(task_set::Iter<'a, Fut>);
-
-/// Mutable references to the futures of a [`FuturesUnordered`]: see
-/// [`FuturesUnordered::iter_mut`].
-#[must_use = "iterators are lazy and do nothing unless consumed"]
-pub struct IterMut<'a, Fut>(task_set::IterPinMut<'a, Fut>);
-
-/// Pinned mutable references to the futures of a [`FuturesUnordered`]: see
-/// [`FuturesUnordered::iter_pin_mut`].
-#[must_use = "iterators are lazy and do nothing unless consumed"]
-pub struct IterPinMut<'a, Fut>(task_set::IterPinMut<'a, Fut>);
-
-/// The futures of a [`FuturesUnordered`], by value: see its `IntoIterator`
-/// impl (for `Unpin` futures).
-#[must_use = "iterators are lazy and do nothing unless consumed"]
-pub struct IntoIter<Fut>(alloc::vec::IntoIter<Fut>);
-
-impl<'a, Fut> Iterator for Iter<'a, Fut> {
-    type Item = &'a Fut;
-    fn next(&mut self) -> Option<&'a Fut> {
-        self.0.next().map(|(_, f)| f)
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.0.size_hint()
-    }
-}
-
-impl<'a, Fut: Unpin> Iterator for IterMut<'a, Fut> {
-    type Item = &'a mut Fut;
-    fn next(&mut self) -> Option<&'a mut Fut> {
-        self.0.next().map(|(_, f)| Pin::get_mut(f))
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.0.size_hint()
-    }
-}
-
-impl<'a, Fut> Iterator for IterPinMut<'a, Fut> {
-    type Item = Pin<&'a mut Fut>;
-    fn next(&mut self) -> Option<Pin<&'a mut Fut>> {
-        self.0.next().map(|(_, f)| f)
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.0.size_hint()
-    }
-}
-
-impl<Fut> Iterator for IntoIter<Fut> {
-    type Item = Fut;
-    fn next(&mut self) -> Option<Fut> {
-        self.0.next()
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.0.size_hint()
-    }
-}
-
-impl<Fut> ExactSizeIterator for Iter<'_, Fut> {}
-impl<Fut: Unpin> ExactSizeIterator for IterMut<'_, Fut> {}
-impl<Fut> ExactSizeIterator for IterPinMut<'_, Fut> {}
-impl<Fut> ExactSizeIterator for IntoIter<Fut> {}
-impl<Fut> FusedIterator for Iter<'_, Fut> {}
-impl<Fut: Unpin> FusedIterator for IterMut<'_, Fut> {}
-impl<Fut> FusedIterator for IterPinMut<'_, Fut> {}
-impl<Fut> FusedIterator for IntoIter<Fut> {}
-
-macro_rules! debug_len {
-    ($($name:ident < $($lt:lifetime,)? $g:ident >),*) => {$(
-        impl<$($lt,)? $g> fmt::Debug for $name<$($lt,)? $g> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_struct(stringify!($name)).field("len", &self.0.len()).finish()
-            }
-        }
-    )*};
-}
-debug_len!(
-    Iter<'a, Fut>,
-    IterMut<'a, Fut>,
-    IterPinMut<'a, Fut>,
-    IntoIter<Fut>
-);

@@ -1,12 +1,22 @@
 //! Concurrency: the task set and everything built on it (one combinator per
-//! file). See `task_set.rs` for the waker protocol.
+//! file). The waker protocol, fairness and budget are described in
+//! `ready_queue.rs`; the pinning rules in `slab.rs`.
 
 mod abortable;
+// The unsafe code of the crate: these three modules, each block with a
+// `// SAFETY:` comment.
+#[allow(unsafe_code)]
 mod atomic_waker;
-#[macro_use]
+#[allow(unsafe_code)]
+mod slab;
+#[allow(unsafe_code)]
+mod wake_block;
+
+mod buffer;
 mod fill;
+mod pool;
+mod ready_queue;
 mod task_set;
-#[macro_use]
 mod try_support;
 
 mod buffer_unordered;
@@ -15,7 +25,8 @@ mod flatten_unordered;
 mod for_each_concurrent;
 mod futures_ordered;
 pub mod futures_unordered;
-mod select_all;
+pub mod select_all;
+mod set_iter;
 mod stream_map;
 mod try_buffer_unordered;
 mod try_buffered;

@@ -1,4 +1,5 @@
-//! [`SelectAll`] and [`select_all`].
+//! [`SelectAll`], [`select_all`] and the iterators over a `SelectAll`'s
+//! streams.
 
 use core::fmt;
 use core::pin::Pin;
@@ -6,6 +7,7 @@ use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream};
 
+pub use super::set_iter::{IntoIter, Iter, IterMut};
 use super::task_set::{Step, TaskSet};
 
 /// Merges any number of streams into one, yielding items as they become
@@ -125,20 +127,26 @@ impl<St> SelectAll<St> {
     /// let all = stream::select_all([stream::iter(0..1), stream::iter(1..3)]);
     /// assert_eq!(all.iter().map(|s| s.get_ref().len()).sum::<usize>(), 3);
     /// ```
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &St> {
-        self.set.iter().map(|(_, s)| s)
+    pub fn iter(&self) -> Iter<'_, St> {
+        Iter(self.set.iter())
     }
 
-    /// Drops every stream in the set.
+    /// Drops every stream in the set, each where it lives (never moved
+    /// first). Like a new set, the set is not terminated afterwards until
+    /// it is polled empty. If a stream's destructor panics, the panic
+    /// propagates; the streams after it stay in the set.
     ///
     /// ```
     /// use rill_combinators::stream;
+    /// use rill_core::FusedStream;
     ///
     /// let mut all = stream::select_all([stream::iter(0..1)]);
     /// all.clear();
     /// assert!(all.is_empty());
+    /// assert!(!all.is_terminated());
     /// ```
     pub fn clear(&mut self) {
+        self.terminated = false;
         self.set.clear();
     }
 }
@@ -155,8 +163,8 @@ impl<St: Unpin> SelectAll<St> {
     /// }
     /// assert_eq!(all.iter().next().unwrap().get_ref().len(), 2);
     /// ```
-    pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = &mut St> {
-        self.set.iter_pin_mut().map(|(_, s)| Pin::get_mut(s))
+    pub fn iter_mut(&mut self) -> IterMut<'_, St> {
+        IterMut(self.set.iter_pin_mut())
     }
 }
 
@@ -235,10 +243,30 @@ impl<St> Extend<St> for SelectAll<St> {
 
 impl<St: Unpin> IntoIterator for SelectAll<St> {
     type Item = St;
-    type IntoIter = alloc::vec::IntoIter<St>;
+    type IntoIter = IntoIter<St>;
 
     /// The streams, in no particular order.
-    fn into_iter(mut self) -> Self::IntoIter {
-        self.set.drain().into_iter()
+    fn into_iter(mut self) -> IntoIter<St> {
+        IntoIter(self.set.drain().into_iter())
+    }
+}
+
+impl<'a, St> IntoIterator for &'a SelectAll<St> {
+    type Item = &'a St;
+    type IntoIter = Iter<'a, St>;
+
+    /// The streams, in no particular order.
+    fn into_iter(self) -> Iter<'a, St> {
+        self.iter()
+    }
+}
+
+impl<'a, St: Unpin> IntoIterator for &'a mut SelectAll<St> {
+    type Item = &'a mut St;
+    type IntoIter = IterMut<'a, St>;
+
+    /// The streams, in no particular order.
+    fn into_iter(self) -> IterMut<'a, St> {
+        self.iter_mut()
     }
 }

@@ -16,13 +16,26 @@ use super::task_set::{Step, TaskSet};
 ///
 /// Unlike tokio-stream's, which polls every stream (from a random start) on
 /// each wake-up, this one runs on the crate's task set: only streams that
-/// were woken are polled, in round-robin order, with the same 32-poll budget
-/// as [`SelectAll`](super::SelectAll). A stream that ends is removed from the
-/// map (wrap it in [`StreamNotifyClose`] to be told). The map yields
+/// were woken are polled, in the order they were woken (a stream that
+/// yields an item goes behind the streams woken so far, so none can starve
+/// another), with the same 32-poll budget as [`SelectAll`](super::SelectAll).
+/// A stream that ends is dropped where it lives and removed from the map
+/// (wrap it in [`StreamNotifyClose`] to be told). The map yields
 /// `Ready(None)` whenever it is empty; inserting revives it. Key lookups
 /// (`insert`, `remove`, `contains_key`) scan the entries, as tokio-stream's
 /// do. It does not require `Send` streams and is `Send` when its keys and
 /// streams are.
+///
+/// # Bounds, beside tokio-stream's
+///
+/// The method names, arguments and return types are tokio-stream's; the
+/// bounds differ. Keys are compared with `Eq` only (tokio-stream asks for
+/// `Hash + Eq` on `insert` and `remove`; any such key works here). `insert`,
+/// `remove`, `contains_key`, `iter_mut` and `values_mut` need
+/// `K: Unpin, V: Unpin`, since a stream that was polled in place can only
+/// be moved out again if it is `Unpin`; the `Stream` impl needs
+/// `K: Clone + Unpin, V: Stream + Unpin`, exactly as tokio-stream's, so a
+/// map that can be polled already meets them.
 ///
 /// ```
 /// use rill_combinators::{StreamExt, stream};
@@ -147,7 +160,10 @@ impl<K, V> StreamMap<K, V> {
         self.iter().map(|(_, v)| v)
     }
 
-    /// Drops every stream in the map.
+    /// Drops every stream in the map, each where it lives (never moved
+    /// first). Like a new map, the map is not terminated afterwards until
+    /// it is polled empty. If a stream's destructor panics, the panic
+    /// propagates; the streams after it stay in the map.
     ///
     /// ```
     /// use rill_combinators::stream::{self, StreamMap};
@@ -158,6 +174,7 @@ impl<K, V> StreamMap<K, V> {
     /// assert!(map.is_empty());
     /// ```
     pub fn clear(&mut self) {
+        self.terminated = false;
         self.set.clear();
     }
 }

@@ -43,18 +43,14 @@ impl<St: TryStream> TryFlattenUnordered<St> {
             inner: FlattenUnordered::new(MapTry::new(stream, TryInner::new), limit),
         }
     }
-
-    /// Returns a shared reference to the underlying stream.
-    pub fn get_ref(&self) -> &St {
-        &self.inner.get_ref().stream
-    }
-
-    /// Returns the underlying stream; the inner streams in flight are
-    /// dropped.
-    pub fn into_inner(self) -> St {
-        self.inner.into_inner().stream
-    }
 }
+
+delegate_access!(
+    TryFlattenUnordered<St>,
+    inner.inner.stream.stream: St,
+    example: "stream::iter(vec![Ok::<_, ()>(stream::iter(vec![Ok::<u8, ()>(1)])), Ok(stream::iter(vec![Ok(2)])), Ok(stream::iter(vec![Ok(3)]))]).try_flatten_unordered(None)",
+    where St: TryStream
+);
 
 impl<St> Stream for TryFlattenUnordered<St>
 where

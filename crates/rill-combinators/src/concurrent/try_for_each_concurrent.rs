@@ -9,7 +9,7 @@ use rill_core::{Stream, TryStream};
 
 use super::FuturesUnordered;
 use super::fill::{self, Filled};
-use super::task_set::BUDGET;
+use super::ready_queue::BUDGET;
 
 pin_project_lite::pin_project! {
     /// A future that runs a fallible closure's future for every `Ok` item
