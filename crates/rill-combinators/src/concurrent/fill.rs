@@ -30,6 +30,7 @@ pub(crate) enum Filled<B> {
 /// Pulls items from `input` (unless `done`) and hands them to `push` while
 /// `len(pool)` is below `limit`, at most [`BUDGET`] items per call. Sets
 /// `done` when the input ends; never polls it afterwards.
+#[inline(always)]
 pub(crate) fn fill<St: Stream + ?Sized, P, B>(
     mut input: Pin<&mut St>,
     done: &mut bool,

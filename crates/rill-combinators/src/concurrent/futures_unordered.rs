@@ -106,6 +106,7 @@ impl<Fut> FuturesUnordered<Fut> {
     /// let set: FuturesUnordered<_> = (0..3).map(core::future::ready).collect();
     /// assert_eq!(set.len(), 3);
     /// ```
+    #[inline]
     pub fn len(&self) -> usize {
         self.set.len()
     }
@@ -139,6 +140,7 @@ impl<Fut> FuturesUnordered<Fut> {
     /// set.push(core::future::ready("b"));
     /// assert_eq!(rill_test::block_on(set.next()), Some("b"));
     /// ```
+    #[inline]
     pub fn push(&mut self, future: Fut) {
         self.terminated = false;
         self.set.insert(future);

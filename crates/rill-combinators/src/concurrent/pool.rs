@@ -16,9 +16,11 @@ impl<F: Future> Pool<F> for super::FuturesUnordered<F> {
     fn with_capacity(capacity: usize) -> Self {
         Self::with_capacity(capacity)
     }
+    #[inline]
     fn len(&self) -> usize {
         self.len()
     }
+    #[inline]
     fn push(&mut self, future: F) {
         self.push(future);
     }
@@ -28,9 +30,11 @@ impl<F: Future<Output = Out>, Out> Pool<F> for super::futures_ordered::Ordered<F
     fn with_capacity(capacity: usize) -> Self {
         Self::with_capacity(capacity)
     }
+    #[inline]
     fn len(&self) -> usize {
         self.len()
     }
+    #[inline]
     fn push(&mut self, future: F) {
         self.push_back(future);
     }

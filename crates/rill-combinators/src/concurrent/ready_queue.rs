@@ -40,10 +40,10 @@
 //! wakes that arrived so far are taken from the atomic words and go first.
 //! So a child whose wake was observed is polled before any child that
 //! became ready after that observation: an always-ready sibling cannot
-//! starve it. Each child is in the order at most once (an entry left by a
-//! child that went away is made stale by [`ReadyQueue::forget`] and
-//! skipped), so a woken child is polled after at most `n - 1` other child
-//! polls, `n` being the number of children when its wake was observed.
+//! starve it. Each child is in the order at most once (a child that leaves
+//! is taken out of it: [`ReadyQueue::forget`]), so a woken child is polled
+//! after at most `n - 1` other child polls, `n` being the number of
+//! children when its wake was observed.
 //! Wakes that land between two observations are ordered by child number
 //! among themselves (the bitmaps do not record time).
 //!
@@ -96,20 +96,16 @@ pub(crate) enum Turn<R> {
 
 struct Block {
     wake: Arc<WakeBlock>,
-    /// Bit `i` set: child `i` of the block has a live entry in `order`
-    /// (owner-side, so no child is in the order twice).
+    /// Bit `i` set: child `i` of the block is in `order` (owner-side, so no
+    /// child is in the order twice).
     queued: usize,
-    /// Generation of each child number, bumped by [`ReadyQueue::forget`]:
-    /// an entry of `order` with an older generation is stale.
-    generation: [u32; BITS],
 }
 
 /// Wake tracking for children numbered `0..capacity`; see the module docs.
 pub(crate) struct ReadyQueue {
     blocks: Vec<Block>,
-    /// Children to poll, oldest first, with the generation they were queued
-    /// in.
-    order: VecDeque<(usize, u32)>,
+    /// Children to poll, oldest first.
+    order: VecDeque<usize>,
     shared: Arc<Shared>,
 }
 
@@ -133,7 +129,6 @@ impl ReadyQueue {
         self.blocks.push(Block {
             wake: Arc::new(WakeBlock::new(index, Arc::clone(&self.shared))),
             queued: 0,
-            generation: [0; BITS],
         });
         self.order.reserve(BITS);
     }
@@ -141,53 +136,72 @@ impl ReadyQueue {
     /// Puts `child` at the back of the order (no-op if it is in it), after
     /// the wakes observed so far: used for a child that became ready by
     /// itself (inserted, or yielded an item).
+    #[inline]
     pub(crate) fn push(&mut self, child: usize) {
         self.take_woken();
         self.enqueue(child);
     }
 
-    /// Takes `child` out of the order, wherever it is (its entry becomes
-    /// stale and is skipped): the owner calls this when the child leaves
-    /// other than through its own turn, so that a new child given the same
-    /// number is queued at the back, not in the old child's place.
+    /// Takes `child` out of the order, wherever it is: the owner calls this
+    /// when a queued child leaves other than through its own turn (removed
+    /// by key), so that a new child given the same number is queued at the
+    /// back, not in the old child's place. O(queued children), like the key
+    /// lookup that precedes a removal.
     pub(crate) fn forget(&mut self, child: usize) {
         let block = &mut self.blocks[child / BITS];
-        block.queued &= !(1 << (child % BITS));
-        let generation = &mut block.generation[child % BITS];
-        *generation = generation.wrapping_add(1);
+        let bit = 1 << (child % BITS);
+        if block.queued & bit != 0 {
+            block.queued &= !bit;
+            if let Some(at) = self.order.iter().position(|&c| c == child) {
+                self.order.remove(at);
+            }
+        }
     }
 
+    /// Empties the order: every child left (the set was cleared or
+    /// drained).
+    pub(crate) fn forget_all(&mut self) {
+        self.order.clear();
+        for block in &mut self.blocks {
+            block.queued = 0;
+        }
+    }
+
+    #[inline]
     fn enqueue(&mut self, child: usize) {
         let block = &mut self.blocks[child / BITS];
         let bit = 1 << (child % BITS);
         if block.queued & bit == 0 {
             block.queued |= bit;
-            self.order
-                .push_back((child, block.generation[child % BITS]));
+            self.order.push_back(child);
         }
     }
 
-    /// The oldest live entry of the order.
+    /// The oldest child of the order.
+    #[inline]
     fn pop(&mut self) -> Option<usize> {
-        loop {
-            let (child, generation) = self.order.pop_front()?;
-            let block = &mut self.blocks[child / BITS];
-            if block.generation[child % BITS] == generation {
-                block.queued &= !(1 << (child % BITS));
-                return Some(child);
-            }
-        }
+        let child = self.order.pop_front()?;
+        self.blocks[child / BITS].queued &= !(1 << (child % BITS));
+        Some(child)
     }
 
     /// Moves every child marked in the atomic words to the back of the
     /// order (in child-number order: the words do not record time).
+    #[inline]
     fn take_woken(&mut self) {
         // A plain load first: most calls find nothing, and a swap is a
         // read-modify-write. A wake that this load misses made the summary
         // non-zero after it, so it wakes the parent (step 3).
-        if self.shared.summary.load(Ordering::Acquire) == 0 {
-            return;
+        if self.shared.summary.load(Ordering::Acquire) != 0 {
+            self.take_woken_batch();
         }
+    }
+
+    /// The part of [`take_woken`](Self::take_woken) that finds something:
+    /// out of line, so that the check above stays small where it is
+    /// inlined.
+    #[inline(never)]
+    fn take_woken_batch(&mut self) {
         let mut summary = self.shared.summary.swap(0, Ordering::AcqRel);
         while summary != 0 {
             let flag = summary.trailing_zeros() as usize;

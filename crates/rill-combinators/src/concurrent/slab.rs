@@ -38,6 +38,7 @@ impl<T> Slab<T> {
         }
     }
 
+    #[inline]
     pub(crate) fn len(&self) -> usize {
         self.len
     }
@@ -55,11 +56,13 @@ impl<T> Slab<T> {
     }
 
     /// A free slot's index, if there is one (the caller grows otherwise).
+    #[inline]
     pub(crate) fn vacant(&self) -> Option<usize> {
         self.free.last().copied()
     }
 
     /// Puts `value` in the free slot `index` (from [`vacant`](Self::vacant)).
+    #[inline]
     pub(crate) fn fill(&mut self, index: usize, value: T) {
         debug_assert_eq!(self.free.last(), Some(&index));
         self.free.pop();
@@ -69,12 +72,8 @@ impl<T> Slab<T> {
         self.len += 1;
     }
 
-    /// Whether slot `index` holds a child.
-    pub(crate) fn contains(&self, index: usize) -> bool {
-        self.blocks[index / BITS][index % BITS].is_some()
-    }
-
     /// The child in `index`, pinned, or `None` if the slot is free.
+    #[inline]
     pub(crate) fn get_pin_mut(&mut self, index: usize) -> Option<Pin<&mut T>> {
         let value = self.blocks[index / BITS][index % BITS].as_mut()?;
         // SAFETY: the child lives in a boxed slice that is never reallocated
@@ -86,6 +85,7 @@ impl<T> Slab<T> {
     /// Drops the child in `index` in place and frees its slot (no-op if
     /// free). The bookkeeping comes first: if the child's destructor
     /// panics, the slot is already free and the slab consistent.
+    #[inline]
     pub(crate) fn release(&mut self, index: usize) {
         let slot = &mut self.blocks[index / BITS][index % BITS];
         if slot.is_none() {

@@ -78,6 +78,7 @@ impl<T> TaskSet<T> {
 
     /// Inserts a child, queued behind the children woken so far, and
     /// returns its slot index (stable until the child is removed).
+    #[inline]
     pub(crate) fn insert(&mut self, value: T) -> usize {
         let index = match self.slab.vacant() {
             Some(index) => index,
@@ -96,16 +97,18 @@ impl<T> TaskSet<T> {
     /// queued as they were.
     pub(crate) fn clear(&mut self) {
         for index in 0..self.slab.capacity() {
-            if self.slab.contains(index) {
-                self.ready.forget(index);
-                self.slab.release(index);
-            }
+            self.slab.release(index);
         }
+        // Only if no destructor panicked: the children that stayed keep
+        // their places. (After such a panic, the places of the children
+        // dropped stay in the order: a place without a child is skipped.)
+        self.ready.forget_all();
     }
 
     /// Polls the woken children with `f` until one produces an item, none
     /// is left to poll or the budget is spent. `Ready(None)`: the set is
     /// empty.
+    #[inline]
     pub(crate) fn poll_with<R>(
         &mut self,
         cx: &mut Context<'_>,
@@ -164,9 +167,7 @@ impl<T: Unpin> TaskSet<T> {
 
     /// Moves every child out, emptying the set.
     pub(crate) fn drain(&mut self) -> alloc::vec::Vec<T> {
-        for index in 0..self.slab.capacity() {
-            self.ready.forget(index);
-        }
+        self.ready.forget_all();
         self.slab.drain()
     }
 }
