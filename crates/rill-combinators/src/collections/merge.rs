@@ -86,9 +86,10 @@ pin_project_lite::pin_project! {
     /// Each stream's own order is kept. A stream that returned
     /// `Ready(None)` is never polled again; the merge ends when every
     /// stream has ended (at once for a collection of no streams), and is
-    /// fused. A panic in a stream propagates out of `poll_next`; that
-    /// stream is polled again only if it wakes itself. `size_hint` adds the
-    /// hints of the live streams.
+    /// fused. A panic in a stream propagates out of `poll_next`, and that
+    /// stream then counts as ended: it is never polled again (it stays in
+    /// the collection, dropped with the merge), and the merge ends when the
+    /// others have. `size_hint` adds the hints of the live streams.
     ///
     /// ```
     /// use rill_combinators::collections::{Merge, MergeStreams};
@@ -191,14 +192,21 @@ impl<C: SameItems> Stream for MergeStreams<C> {
                 if ended[index] {
                     return Turn::Vacant;
                 }
-                match streams.as_mut().poll_at(index, cx) {
+                // Bookkeeping first: if the poll unwinds, the stream counts
+                // as ended (it is never polled again, and the merge ends
+                // when the others have), as the task set drops a child
+                // that panics.
+                ended[index] = true;
+                *live -= 1;
+                let poll = streams.as_mut().poll_at(index, cx);
+                if let Poll::Ready(None) = poll {
+                    return Turn::Pending;
+                }
+                ended[index] = false;
+                *live += 1;
+                match poll {
                     Poll::Ready(Some(item)) => Turn::Yield(item),
-                    Poll::Ready(None) => {
-                        ended[index] = true;
-                        *live -= 1;
-                        Turn::Pending
-                    }
-                    Poll::Pending => Turn::Pending,
+                    _ => Turn::Pending,
                 }
             });
             if let Some(item) = item {
