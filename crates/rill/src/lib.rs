@@ -102,6 +102,21 @@ pub use rill_gen::{stream, try_stream};
 ///
 /// fn is_stream<S: Stream>(_: &S) {}
 /// ```
+///
+/// The collection traits come in unnamed, so tuples, arrays and `Vec`s of
+/// streams merge, zip and chain after the glob import:
+///
+/// ```
+/// use rill::prelude::*;
+/// use rill::stream;
+///
+/// let merged = (stream::iter([1]), stream::iter([2])).merge();
+/// let mut v: Vec<i32> = rill_test::block_on(merged.collect());
+/// v.sort();
+/// assert_eq!(v, [1, 2]);
+/// let zipped = [stream::iter([1]), stream::iter([2])].zip();
+/// assert_eq!(rill_test::block_on(zipped.collect::<Vec<_>>()), [[1, 2]]);
+/// ```
 pub mod prelude {
     pub use crate::{FusedStream, Stream, StreamExt, TryStream};
 
