@@ -40,6 +40,10 @@ mod concurrent;
 mod sync;
 // endregion: concurrency modules
 
+// region: collections of streams (merge, zip, chain; issue 13)
+pub mod collections;
+// endregion: collections of streams
+
 pub use either::Either;
 pub use stream_ext::StreamExt;
 pub use try_stream_ext::TryStreamExt;

@@ -87,6 +87,10 @@ pub use rill_combinators::Either;
 // TryStreamExt (streams of `Result`s).
 pub use rill_combinators::TryStreamExt;
 
+// Combinators over collections of streams: `(a, b).merge()`, `[a, b].zip()`,
+// `vec.chain()` (futures-concurrency's `Merge`, `Zip`, `Chain`).
+pub use rill_combinators::collections;
+
 // Channels (rill-channel): present with any runtime feature, since the crate
 // needs std and the facade must stay no_std without them.
 #[cfg(any(feature = "tokio", feature = "async-std", feature = "async-channel"))]
@@ -117,10 +121,31 @@ pub use rill_gen::{stream, try_stream};
 ///
 /// fn is_stream<S: Stream>(_: &S) {}
 /// ```
+///
+/// The collection traits come in unnamed, so tuples, arrays and `Vec`s of
+/// streams merge, zip and chain after the glob import:
+///
+/// ```
+/// use rill::prelude::*;
+/// use rill::stream;
+///
+/// let merged = (stream::iter([1]), stream::iter([2])).merge();
+/// let mut v: Vec<i32> = rill_test::block_on(merged.collect());
+/// v.sort();
+/// assert_eq!(v, [1, 2]);
+/// let zipped = [stream::iter([1]), stream::iter([2])].zip();
+/// assert_eq!(rill_test::block_on(zipped.collect::<Vec<_>>()), [[1, 2]]);
+/// ```
 pub mod prelude {
     pub use crate::{FusedStream, Stream, StreamExt, TryStream};
 
     pub use crate::TryStreamExt;
+
+    // The collection traits, unnamed (their names are also those of
+    // `stream::{Zip, Chain, Merge}`): `(a, b).merge()` works after the glob.
+    #[cfg(feature = "alloc")]
+    pub use crate::collections::Merge as _;
+    pub use crate::collections::{Chain as _, Zip as _};
 }
 
 /// The README's examples, compiled and run as doc tests so they cannot rot.

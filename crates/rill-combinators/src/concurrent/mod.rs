@@ -46,3 +46,7 @@ pub use try_buffer_unordered::TryBufferUnordered;
 pub use try_buffered::TryBuffered;
 pub use try_flatten_unordered::TryFlattenUnordered;
 pub use try_for_each_concurrent::TryForEachConcurrent;
+
+// The wake tracking, for the merge of a fixed collection of streams
+// (`collections::MergeStreams`).
+pub(crate) use ready_queue::{ReadyQueue, Turn};

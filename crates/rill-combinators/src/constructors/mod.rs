@@ -28,3 +28,14 @@ pub use select_with_strategy::{PollNext, SelectWithStrategy, select_with_strateg
 pub use successors::{Successors, successors};
 pub use try_unfold::{TryUnfold, try_unfold};
 pub use unfold::{Unfold, unfold};
+
+// region: async-std and futures-lite constructors (from_fn, or, race; issue 13)
+mod from_fn;
+mod or;
+mod race;
+mod rng;
+
+pub use from_fn::{FromFn, from_fn};
+pub use or::{Or, or};
+pub use race::{Race, race, race_with_seed};
+// endregion: async-std and futures-lite constructors

@@ -112,6 +112,51 @@ pub use merge::Merge;
 use crate::Either;
 // endregion: either and merge
 
+// region: Iterator's consumers and adapters from async-std and futures-lite (issue 13)
+mod accumulate;
+mod best;
+mod cloned;
+mod cmp;
+mod copied;
+mod eq;
+mod ge;
+mod gt;
+mod le;
+mod lt;
+mod max;
+mod max_by;
+mod max_by_key;
+mod min;
+mod min_by;
+mod min_by_key;
+mod ne;
+mod pairs;
+mod partial_cmp;
+mod product;
+mod sum;
+
+pub use cloned::Cloned;
+pub use cmp::Cmp;
+pub use copied::Copied;
+pub use eq::Equals;
+pub use ge::Ge;
+pub use gt::Gt;
+pub use le::Le;
+pub use lt::Lt;
+pub use max::Max;
+pub use max_by::MaxBy;
+pub use max_by_key::MaxByKey;
+pub use min::Min;
+pub use min_by::MinBy;
+pub use min_by_key::MinByKey;
+pub use ne::Ne;
+pub use partial_cmp::PartialCmp;
+pub use product::Product;
+pub use sum::Sum;
+
+use crate::constructors::{Or, Race};
+// endregion: Iterator's consumers and adapters from async-std and futures-lite
+
 // region: concurrency (buffered, buffer_unordered, for_each_concurrent, ...)
 #[cfg(feature = "alloc")]
 use crate::concurrent::{
@@ -1283,6 +1328,452 @@ pub trait StreamExt: Stream {
         Merge::new(self, other)
     }
     // endregion: either and merge methods
+
+    // region: Iterator's consumers and adapters from async-std and futures-lite (issue 13)
+    /// Turns a stream of references into a stream of clones, like
+    /// [`Iterator::cloned`].
+    ///
+    /// `size_hint` is the inner stream's; fused when the inner stream is.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let words = [String::from("a"), String::from("b")];
+    /// let v: Vec<String> = rill_test::block_on(stream::iter(&words).cloned().collect());
+    /// assert_eq!(v, words);
+    /// ```
+    fn cloned<'a, T>(self) -> Cloned<Self>
+    where
+        Self: Sized + Stream<Item = &'a T>,
+        T: Clone + 'a,
+    {
+        Cloned::new(self)
+    }
+
+    /// Turns a stream of references into a stream of copies, like
+    /// [`Iterator::copied`].
+    ///
+    /// `size_hint` is the inner stream's; fused when the inner stream is.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let v: Vec<u8> = rill_test::block_on(stream::iter(&[1, 2]).copied().collect());
+    /// assert_eq!(v, [1, 2]);
+    /// ```
+    fn copied<'a, T>(self) -> Copied<Self>
+    where
+        Self: Sized + Stream<Item = &'a T>,
+        T: Copy + 'a,
+    {
+        Copied::new(self)
+    }
+
+    /// Compares the items of this stream with those of `other`
+    /// lexicographically, like [`Iterator::cmp`].
+    ///
+    /// The first pair of items that differ decides; when one stream ends
+    /// first, it is the smaller, and two streams that end together with
+    /// equal items are `Equal`. Both streams are polled while the current
+    /// pair is incomplete; neither is polled past the deciding pair. See
+    /// [`Cmp`].
+    ///
+    /// ```
+    /// use core::cmp::Ordering;
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert_eq!(stream::iter([1, 2]).cmp(stream::iter([1, 2])).await, Ordering::Equal);
+    ///     assert_eq!(stream::iter([1, 9]).cmp(stream::iter([2])).await, Ordering::Less);
+    ///     assert_eq!(stream::iter([1, 2]).cmp(stream::iter([1])).await, Ordering::Greater);
+    /// });
+    /// ```
+    fn cmp<St>(self, other: St) -> Cmp<Self, St>
+    where
+        St: Stream<Item = Self::Item>,
+        Self::Item: Ord,
+        Self: Sized,
+    {
+        Cmp::new(self, other)
+    }
+
+    /// Tests whether this stream and `other` yield equal items, like
+    /// [`Iterator::eq`]: the first unequal pair, or a difference in length,
+    /// gives `false`.
+    ///
+    /// The items may be of different types that compare
+    /// ([`PartialEq`]). See [`Equals`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert!(stream::iter(["a", "b"]).eq(stream::iter([String::from("a"), String::from("b")])).await);
+    ///     assert!(!stream::iter([1, 2]).eq(stream::iter([1])).await);
+    /// });
+    /// ```
+    fn eq<St>(self, other: St) -> Equals<Self, St>
+    where
+        St: Stream,
+        Self::Item: PartialEq<St::Item>,
+        Self: Sized,
+    {
+        Equals::new(self, other)
+    }
+
+    /// Tests whether this stream is lexicographically greater than or
+    /// equal to `other`, like [`Iterator::ge`] (from
+    /// [`partial_cmp`](StreamExt::partial_cmp)). See [`Ge`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert!(stream::iter([1, 2]).ge(stream::iter([1, 2])).await);
+    ///     assert!(!stream::iter([1]).ge(stream::iter([1, 2])).await);
+    /// });
+    /// ```
+    fn ge<St>(self, other: St) -> Ge<Self, St>
+    where
+        St: Stream,
+        Self::Item: PartialOrd<St::Item>,
+        Self: Sized,
+    {
+        Ge::new(self, other)
+    }
+
+    /// Tests whether this stream is lexicographically greater than
+    /// `other`, like [`Iterator::gt`] (from
+    /// [`partial_cmp`](StreamExt::partial_cmp)). See [`Gt`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert!(stream::iter([1, 3]).gt(stream::iter([1, 2, 9])).await);
+    ///     assert!(!stream::iter([1, 2]).gt(stream::iter([1, 2])).await);
+    /// });
+    /// ```
+    fn gt<St>(self, other: St) -> Gt<Self, St>
+    where
+        St: Stream,
+        Self::Item: PartialOrd<St::Item>,
+        Self: Sized,
+    {
+        Gt::new(self, other)
+    }
+
+    /// Tests whether this stream is lexicographically less than or equal
+    /// to `other`, like [`Iterator::le`] (from
+    /// [`partial_cmp`](StreamExt::partial_cmp)). See [`Le`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert!(stream::iter([1]).le(stream::iter([1, 0])).await);
+    ///     assert!(!stream::iter([2]).le(stream::iter([1, 9])).await);
+    /// });
+    /// ```
+    fn le<St>(self, other: St) -> Le<Self, St>
+    where
+        St: Stream,
+        Self::Item: PartialOrd<St::Item>,
+        Self: Sized,
+    {
+        Le::new(self, other)
+    }
+
+    /// Tests whether this stream is lexicographically less than `other`,
+    /// like [`Iterator::lt`] (from [`partial_cmp`](StreamExt::partial_cmp)).
+    /// See [`Lt`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert!(stream::iter([1, 2]).lt(stream::iter([1, 3])).await);
+    ///     assert!(!stream::iter([f64::NAN]).lt(stream::iter([1.0])).await);
+    /// });
+    /// ```
+    fn lt<St>(self, other: St) -> Lt<Self, St>
+    where
+        St: Stream,
+        Self::Item: PartialOrd<St::Item>,
+        Self: Sized,
+    {
+        Lt::new(self, other)
+    }
+
+    /// Resolves to the largest item, or `None` for an empty stream, like
+    /// [`Iterator::max`]: if several are equally large, the last one.
+    ///
+    /// See [`Max`] for polling after completion and dropping.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert_eq!(stream::iter([2, 7, 1]).max().await, Some(7));
+    ///     assert_eq!(stream::iter(Vec::<u8>::new()).max().await, None);
+    /// });
+    /// ```
+    fn max(self) -> Max<Self>
+    where
+        Self::Item: Ord,
+        Self: Sized,
+    {
+        Max::new(self)
+    }
+
+    /// Resolves to the largest item by the comparator `compare`, or `None`
+    /// for an empty stream, like [`Iterator::max_by`]: if several are
+    /// equally large, the last one.
+    ///
+    /// `compare` is a plain closure, called as `compare(&largest_so_far,
+    /// &item)`. See [`MaxBy`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([(1, 'a'), (3, 'b'), (3, 'c')]);
+    /// assert_eq!(rill_test::block_on(s.max_by(|x, y| x.0.cmp(&y.0))), Some((3, 'c')));
+    /// ```
+    fn max_by<F>(self, compare: F) -> MaxBy<Self, F>
+    where
+        F: FnMut(&Self::Item, &Self::Item) -> core::cmp::Ordering,
+        Self: Sized,
+    {
+        MaxBy::new(self, compare)
+    }
+
+    /// Resolves to the item whose key is largest, or `None` for an empty
+    /// stream, like [`Iterator::max_by_key`]: if several keys are equally
+    /// large, the last such item.
+    ///
+    /// `f` is a plain closure, called once per item. See [`MaxByKey`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([-3, 2, 3]);
+    /// assert_eq!(rill_test::block_on(s.max_by_key(|x: &i32| x.abs())), Some(3));
+    /// ```
+    fn max_by_key<B, F>(self, f: F) -> MaxByKey<Self, B, F>
+    where
+        B: Ord,
+        F: FnMut(&Self::Item) -> B,
+        Self: Sized,
+    {
+        MaxByKey::new(self, f)
+    }
+
+    /// Resolves to the smallest item, or `None` for an empty stream, like
+    /// [`Iterator::min`]: if several are equally small, the first one.
+    ///
+    /// See [`Min`] for polling after completion and dropping.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert_eq!(stream::iter([2, 7, 1]).min().await, Some(1));
+    ///     assert_eq!(stream::iter(Vec::<u8>::new()).min().await, None);
+    /// });
+    /// ```
+    fn min(self) -> Min<Self>
+    where
+        Self::Item: Ord,
+        Self: Sized,
+    {
+        Min::new(self)
+    }
+
+    /// Resolves to the smallest item by the comparator `compare`, or `None`
+    /// for an empty stream, like [`Iterator::min_by`]: if several are
+    /// equally small, the first one.
+    ///
+    /// `compare` is a plain closure, called as `compare(&smallest_so_far,
+    /// &item)`. See [`MinBy`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([(1, 'a'), (1, 'b'), (3, 'c')]);
+    /// assert_eq!(rill_test::block_on(s.min_by(|x, y| x.0.cmp(&y.0))), Some((1, 'a')));
+    /// ```
+    fn min_by<F>(self, compare: F) -> MinBy<Self, F>
+    where
+        F: FnMut(&Self::Item, &Self::Item) -> core::cmp::Ordering,
+        Self: Sized,
+    {
+        MinBy::new(self, compare)
+    }
+
+    /// Resolves to the item whose key is smallest, or `None` for an empty
+    /// stream, like [`Iterator::min_by_key`]: if several keys are equally
+    /// small, the first such item.
+    ///
+    /// `f` is a plain closure, called once per item. See [`MinByKey`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([-3, 2, 3]);
+    /// assert_eq!(rill_test::block_on(s.min_by_key(|x: &i32| x.abs())), Some(2));
+    /// ```
+    fn min_by_key<B, F>(self, f: F) -> MinByKey<Self, B, F>
+    where
+        B: Ord,
+        F: FnMut(&Self::Item) -> B,
+        Self: Sized,
+    {
+        MinByKey::new(self, f)
+    }
+
+    /// Tests whether this stream and `other` differ, like [`Iterator::ne`]:
+    /// the opposite of [`eq`](StreamExt::eq). See [`Ne`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert!(stream::iter([1, 2]).ne(stream::iter([1])).await);
+    ///     assert!(!stream::iter([1, 2]).ne(stream::iter([1, 2])).await);
+    /// });
+    /// ```
+    fn ne<St>(self, other: St) -> Ne<Self, St>
+    where
+        St: Stream,
+        Self::Item: PartialEq<St::Item>,
+        Self: Sized,
+    {
+        Ne::new(self, other)
+    }
+
+    /// Merges this stream with `other`, preferring this one: it is polled
+    /// first on every poll, and `other` only when this one has no item
+    /// ready (futures-lite's `or`).
+    ///
+    /// Ends when both have ended; fused. While this stream is always
+    /// ready, `other` waits: see [`stream::or`](crate::stream::or()).
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([1, 2]).or(stream::iter([3]));
+    /// assert_eq!(rill_test::block_on(s.collect::<Vec<_>>()), [1, 2, 3]);
+    /// ```
+    fn or<St>(self, other: St) -> Or<Self, St>
+    where
+        St: Stream<Item = Self::Item>,
+        Self: Sized,
+    {
+        crate::constructors::or(self, other)
+    }
+
+    /// Resolves to the lexicographic comparison of this stream's items
+    /// with those of `other`, like [`Iterator::partial_cmp`]: the first pair
+    /// that is not `Some(Equal)` decides (a `None` from an incomparable
+    /// pair is the result), else the shorter stream is the smaller.
+    ///
+    /// See [`PartialCmp`].
+    ///
+    /// ```
+    /// use core::cmp::Ordering;
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     let s = stream::iter([1.0, 2.0]);
+    ///     assert_eq!(s.partial_cmp(stream::iter([1.0, 2.5])).await, Some(Ordering::Less));
+    ///     let nan = stream::iter([f64::NAN]);
+    ///     assert_eq!(nan.partial_cmp(stream::iter([0.0])).await, None);
+    /// });
+    /// ```
+    fn partial_cmp<St>(self, other: St) -> PartialCmp<Self, St>
+    where
+        St: Stream,
+        Self::Item: PartialOrd<St::Item>,
+        Self: Sized,
+    {
+        PartialCmp::new(self, other)
+    }
+
+    /// Multiplies the items, like [`Iterator::product`].
+    ///
+    /// The product type `A` implements [`core::iter::Product`] for the items
+    /// and for itself, as every standard type does: numbers (also by
+    /// reference), `Wrapping`, `Saturating`, `Option` and `Result` (which
+    /// stop at the first `None`/`Err`). An empty stream gives `1`. See
+    /// [`Product`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert_eq!(stream::iter(1..=4).product::<u32>().await, 24);
+    ///     let checked: Option<u8> = stream::iter([Some(2), None, Some(3)]).product().await;
+    ///     assert_eq!(checked, None);
+    /// });
+    /// ```
+    fn product<A>(self) -> Product<Self, A>
+    where
+        A: core::iter::Product<Self::Item> + core::iter::Product<A>,
+        Self: Sized,
+    {
+        Product::new(self)
+    }
+
+    /// Merges this stream with `other`, picking at random which one is
+    /// polled first on every poll (futures-lite's `race`): neither can
+    /// starve the other.
+    ///
+    /// Ends when both have ended; fused. For reproducible choices, use
+    /// [`stream::race_with_seed`](crate::stream::race_with_seed()); see
+    /// [`stream::race`](crate::stream::race()) for where the seed comes from.
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let s = stream::iter([1, 2]).race(stream::iter([3]));
+    /// let mut v: Vec<i32> = rill_test::block_on(s.collect());
+    /// v.sort();
+    /// assert_eq!(v, [1, 2, 3]);
+    /// ```
+    fn race<St>(self, other: St) -> Race<Self, St>
+    where
+        St: Stream<Item = Self::Item>,
+        Self: Sized,
+    {
+        crate::constructors::race(self, other)
+    }
+
+    /// Adds the items up, like [`Iterator::sum`].
+    ///
+    /// The sum type `A` implements [`core::iter::Sum`] for the items and for
+    /// itself, as every standard type does: numbers (also by reference),
+    /// `Wrapping`, `Saturating`, `Duration`, `Option` and `Result` (which
+    /// stop at the first `None`/`Err`). An empty stream gives `0`. Overflow
+    /// behaves as in `Iterator::sum` (a panic in debug builds). See [`Sum`].
+    ///
+    /// ```
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// rill_test::block_on(async {
+    ///     assert_eq!(stream::iter([1, 2, 3]).sum::<i32>().await, 6);
+    ///     assert_eq!(stream::iter(&[1.5, 2.5]).sum::<f64>().await, 4.0);
+    ///     let parsed: Result<u32, _> = stream::iter(["1", "x", "3"]).map(str::parse::<u32>).sum().await;
+    ///     assert!(parsed.is_err());
+    /// });
+    /// ```
+    fn sum<A>(self) -> Sum<Self, A>
+    where
+        A: core::iter::Sum<Self::Item> + core::iter::Sum<A>,
+        Self: Sized,
+    {
+        Sum::new(self)
+    }
+    // endregion: Iterator's consumers and adapters from async-std and futures-lite
 
     // region: concurrency methods
 
