@@ -7,6 +7,9 @@
 //! - [`TryStreamExt`]: the same for streams of `Result`s (`map_ok`,
 //!   `and_then`, `try_filter_map`, `try_collect`, ...).
 //!
+//! Both traits are implemented for every `futures_core::Stream` (rill-core's
+//! `Stream` is that trait): streams from any crate get these combinators.
+//!
 //! # Example
 //!
 //! ```

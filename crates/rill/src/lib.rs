@@ -7,6 +7,11 @@
 //! behind it (`rill-core`, ...), each of which can also be used alone for a
 //! minimal build.
 //!
+//! The traits are the ecosystem's: every rill stream is a
+//! `futures_core::Stream`, and every futures-core stream gets rill's
+//! combinators ([`Stream`], [`FusedStream`], [`TryStream`] and
+//! [`FusedFuture`] are futures-core's, re-exported).
+//!
 //! # Example
 //!
 //! ```
@@ -38,7 +43,6 @@
 //! |----------------|---------|-------------------------------------------------------|
 //! | `std`          | yes     | the standard library; implies `alloc`                 |
 //! | `alloc`        | via std | [`BoxStream`], [`LocalBoxStream`]                     |
-//! | `futures-core` | no      | [`compat::Compat`]: to and from `futures_core::Stream` |
 //! | `tokio`        | no      | `channel::tokio` (mpsc/broadcast/watch receivers as streams), `time` on `tokio::time`, `io` on tokio readers and listeners |
 //! | `async-std`    | no      | `channel::async_std`: `async_std::channel` receivers as streams |
 //! | `async-channel`| no      | `channel::async_channel`: async-channel 2.x (smol) receivers as streams |
@@ -58,10 +62,7 @@
 
 #[cfg(feature = "alloc")]
 pub use rill_core::{BoxStream, LocalBoxStream};
-pub use rill_core::{FusedStream, Stream, TryStream};
-
-#[cfg(feature = "futures-core")]
-pub use rill_core::compat;
+pub use rill_core::{FusedFuture, FusedStream, Stream, TryStream};
 
 pub use rill_combinators::{StreamExt, stream};
 

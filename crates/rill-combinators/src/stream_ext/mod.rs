@@ -122,6 +122,10 @@ use crate::concurrent::{
 /// Adapters and consumers for every [`Stream`], with the names, signatures
 /// and semantics of `futures_util::StreamExt`.
 ///
+/// [`Stream`] is futures-core's trait, so these methods apply to a stream
+/// made by any crate (tokio-stream, reqwest, tonic, futures-util itself), and
+/// what they return goes into any API that takes a `futures_core::Stream`.
+///
 /// Migrating from futures-util changes the `use` line only:
 ///
 /// ```
