@@ -4,7 +4,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::{FusedStream, Stream};
+use rill_core::{FusedFuture, FusedStream, Stream};
 
 /// One of two streams (or futures) of different types that produce the
 /// same item (or output): lets two branches of an `if` or `match` return one
@@ -208,6 +208,21 @@ where
         match self.as_pin_mut() {
             Either::Left(inner) => inner.poll(cx),
             Either::Right(inner) => inner.poll(cx),
+        }
+    }
+}
+
+/// Terminated when the side it holds is.
+impl<L, R> FusedFuture for Either<L, R>
+where
+    L: FusedFuture,
+    R: FusedFuture<Output = L::Output>,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        match self {
+            Either::Left(inner) => inner.is_terminated(),
+            Either::Right(inner) => inner.is_terminated(),
         }
     }
 }

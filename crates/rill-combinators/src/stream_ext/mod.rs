@@ -112,6 +112,12 @@ pub use merge::Merge;
 use crate::Either;
 // endregion: either and merge
 
+// region: futures interop (select_next_some, forward, split)
+mod select_next_some;
+
+pub use select_next_some::SelectNextSome;
+// endregion: futures interop
+
 // region: concurrency (buffered, buffer_unordered, for_each_concurrent, ...)
 #[cfg(feature = "alloc")]
 use crate::concurrent::{
@@ -1432,6 +1438,43 @@ pub trait StreamExt: Stream {
     }
 
     // endregion: concurrency methods
+
+    // region: futures interop methods (select_next_some, forward, split)
+
+    /// Returns a future that resolves to the next item of a fused stream,
+    /// for `futures::select!` loops: unlike [`next`](StreamExt::next) it
+    /// never resolves to `None`. When the stream ends, the future reports
+    /// itself terminated ([`FusedFuture`](rill_core::FusedFuture)), so
+    /// `select!` skips the branch and takes its `complete` arm once every
+    /// branch is done. Polling it after the stream ended panics; `select!`
+    /// never does. As futures-util's `select_next_some`.
+    ///
+    /// ```
+    /// use futures::select;
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let mut odds = stream::iter([1, 3, 5]).fuse();
+    /// let mut evens = stream::iter([2, 4]).fuse();
+    /// let mut sum = 0;
+    /// rill_test::block_on(async {
+    ///     loop {
+    ///         select! {
+    ///             x = odds.select_next_some() => sum += x,
+    ///             x = evens.select_next_some() => sum += x,
+    ///             complete => break,
+    ///         }
+    ///     }
+    /// });
+    /// assert_eq!(sum, 15);
+    /// ```
+    fn select_next_some(&mut self) -> SelectNextSome<'_, Self>
+    where
+        Self: rill_core::FusedStream + Unpin,
+    {
+        SelectNextSome::new(self)
+    }
+
+    // endregion: futures interop methods
 }
 
 impl<S: Stream + ?Sized> StreamExt for S {}
