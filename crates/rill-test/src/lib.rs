@@ -18,6 +18,10 @@
 //!   adapter over it with and without `Pending` and compare: the check to
 //!   use for stream adapters, which must not lose state when their input
 //!   says "not yet".
+//! - [`TestSink`] records what it is sent, can return `Pending` before each
+//!   ready, and panics when the `Sink` protocol is broken; [`Loopback`] is a
+//!   stream and a sink in one (what is sent comes back), the value to
+//!   `split` in tests.
 //!
 //! # Example
 //!
@@ -55,12 +59,16 @@ mod assert;
 mod block_on;
 mod check;
 mod interleave_pending;
+mod loopback;
+mod sink;
 mod source;
 mod waker;
 
 pub use block_on::{BlockingStream, block_on, block_on_stream};
 pub use check::{check_fused_stream, check_stream, collect_checked};
 pub use interleave_pending::{InterleavePending, interleave_pending};
+pub use loopback::Loopback;
+pub use sink::{TestSink, TestSinkError};
 pub use source::{TestSource, check_adapter, check_fused_adapter};
 pub use waker::{WakeCounter, counting_waker, noop_context};
 

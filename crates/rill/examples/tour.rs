@@ -523,4 +523,16 @@ fn part_interop() {
     let direct = futures_api(stream::iter(vec![7, 8]));
     println!("   a rill stream into the same API            -> {direct:?}");
     assert_eq!(direct, [7, 8]);
+
+    // Sinks are futures-sink's: `forward` a pipeline into any of them (a
+    // WebSocket, a codec, a channel; a `Vec` here), or `send` one by one.
+    let mut sink: Vec<String> = Vec::new();
+    let words = stream::iter(["tide", "pool"])
+        .map(|w| Ok::<_, core::convert::Infallible>(w.to_uppercase()));
+    rill_test::block_on(async {
+        words.forward(&mut sink).await.unwrap();
+        sink.send("!".to_string()).await.unwrap();
+    });
+    println!("   forward + send into a Vec sink             -> {sink:?}");
+    assert_eq!(sink, ["TIDE", "POOL", "!"]);
 }

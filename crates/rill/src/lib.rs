@@ -72,6 +72,11 @@ pub use rill_combinators::Either;
 // TryStreamExt (streams of `Result`s).
 pub use rill_combinators::TryStreamExt;
 
+// Sinks: the ecosystem's `Sink` trait (futures-sink), `SinkExt`, `drain`,
+// `unfold` (rill-combinators).
+pub use rill_combinators::sink::Sink;
+pub use rill_combinators::{SinkExt, sink};
+
 // Channels (rill-channel): present with any runtime feature, since the crate
 // needs std and the facade must stay no_std without them.
 #[cfg(any(feature = "tokio", feature = "async-std", feature = "async-channel"))]
@@ -103,6 +108,8 @@ pub mod prelude {
     pub use crate::{FusedStream, Stream, StreamExt, TryStream};
 
     pub use crate::TryStreamExt;
+
+    pub use crate::{Sink, SinkExt};
 }
 
 /// The README's examples, compiled and run as doc tests so they cannot rot.

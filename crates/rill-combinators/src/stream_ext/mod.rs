@@ -1474,6 +1474,64 @@ pub trait StreamExt: Stream {
         SelectNextSome::new(self)
     }
 
+    /// A future that sends every `Ok` item of this stream of `Result`s into
+    /// `sink`, then flushes and closes the sink; the first `Err` (of the
+    /// stream or the sink) resolves it without closing. Pass `&mut sink` to
+    /// keep the sink. As futures-util's `forward`; see
+    /// [`Forward`](crate::sink::Forward).
+    ///
+    /// ```
+    /// use futures::channel::mpsc;
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let (tx, rx) = mpsc::unbounded();
+    /// rill_test::block_on(async {
+    ///     stream::iter(1..=3).map(Ok).forward(tx).await.unwrap();
+    ///     // Closing the sender ended the receiver.
+    ///     assert_eq!(rx.collect::<Vec<_>>().await, [1, 2, 3]);
+    /// });
+    /// ```
+    fn forward<Si>(self, sink: Si) -> crate::sink::Forward<Self, Si>
+    where
+        Si: futures_sink::Sink<Self::Ok, Error = Self::Error>,
+        Self: rill_core::TryStream + Sized,
+    {
+        crate::sink::Forward::new(self, sink)
+    }
+
+    /// Splits a value that is both a stream and a sink (a socket, a framed
+    /// connection, a duplex channel) into a sink half and a stream half that
+    /// can be used from different tasks, and put back together with
+    /// [`reunite`](crate::sink::SplitSink::reunite). The halves share the
+    /// value through a small lock: each call of either half locks it for
+    /// that call only. As futures-util's `split`; see
+    /// [`SplitSink`](crate::sink::SplitSink) and
+    /// [`SplitStream`](crate::sink::SplitStream).
+    ///
+    /// ```
+    /// use rill_combinators::{SinkExt, StreamExt, stream};
+    ///
+    /// // An echo: what goes into the loopback comes back out.
+    /// let (mut tx, rx) = rill_test::Loopback::new().split();
+    /// rill_test::block_on(async {
+    ///     tx.send_all(&mut stream::iter(["a", "b"]).map(Ok)).await.unwrap();
+    ///     tx.close().await.unwrap();
+    ///     assert_eq!(rx.collect::<Vec<_>>().await, ["a", "b"]);
+    /// });
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn split<Item>(
+        self,
+    ) -> (
+        crate::sink::SplitSink<Self, Item>,
+        crate::sink::SplitStream<Self>,
+    )
+    where
+        Self: futures_sink::Sink<Item> + Sized,
+    {
+        crate::sink::split(self)
+    }
+
     // endregion: futures interop methods
 }
 
