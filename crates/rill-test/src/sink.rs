@@ -35,6 +35,7 @@ use futures_sink::Sink;
 /// assert_eq!(sink.flushed(), 1);
 /// assert!(sink.is_closed());
 /// ```
+#[derive(Clone)]
 #[must_use = "sinks do nothing unless polled"]
 pub struct TestSink<T> {
     items: Vec<T>,

@@ -253,6 +253,118 @@ pub trait SinkExt<Item>: Sink<Item> {
     {
         SinkMapErr::new(self, f)
     }
+
+    /// Wraps this sink as the left side of an [`Either`](crate::Either), a
+    /// sink when both sides are: lets two branches return one sink type.
+    ///
+    /// ```
+    /// use std::collections::VecDeque;
+    /// use rill_combinators::{Either, SinkExt};
+    ///
+    /// fn pick(fast: bool) -> Either<Vec<u8>, VecDeque<u8>> {
+    ///     if fast { Vec::new().left_sink() } else { VecDeque::new().right_sink() }
+    /// }
+    /// let mut s = pick(true);
+    /// rill_test::block_on(s.send(1)).unwrap();
+    /// assert!(matches!(s, Either::Left(v) if v == [1]));
+    /// ```
+    fn left_sink<Si2>(self) -> crate::Either<Self, Si2>
+    where
+        Si2: Sink<Item, Error = Self::Error>,
+        Self: Sized,
+    {
+        crate::Either::Left(self)
+    }
+
+    /// Wraps this sink as the right side of an [`Either`](crate::Either).
+    ///
+    /// ```
+    /// use rill_combinators::{Either, SinkExt};
+    ///
+    /// let s: Either<std::collections::VecDeque<u8>, Vec<u8>> = Vec::new().right_sink();
+    /// assert!(s.is_right());
+    /// ```
+    fn right_sink<Si1>(self) -> crate::Either<Si1, Self>
+    where
+        Si1: Sink<Item, Error = Self::Error>,
+        Self: Sized,
+    {
+        crate::Either::Right(self)
+    }
+
+    /// [`Sink::poll_ready`] on an `Unpin` sink, without pinning it first.
+    ///
+    /// ```
+    /// use core::task::Poll;
+    /// use rill_combinators::SinkExt;
+    ///
+    /// let mut v: Vec<u8> = Vec::new();
+    /// let mut cx = rill_test::noop_context();
+    /// assert_eq!(v.poll_ready_unpin(&mut cx), Poll::Ready(Ok(())));
+    /// ```
+    fn poll_ready_unpin(
+        &mut self,
+        cx: &mut core::task::Context<'_>,
+    ) -> core::task::Poll<Result<(), Self::Error>>
+    where
+        Self: Unpin,
+    {
+        core::pin::Pin::new(self).poll_ready(cx)
+    }
+
+    /// [`Sink::start_send`] on an `Unpin` sink, without pinning it first.
+    ///
+    /// ```
+    /// use rill_combinators::SinkExt;
+    ///
+    /// let mut v: Vec<u8> = Vec::new();
+    /// v.start_send_unpin(4).unwrap();
+    /// assert_eq!(v, [4]);
+    /// ```
+    fn start_send_unpin(&mut self, item: Item) -> Result<(), Self::Error>
+    where
+        Self: Unpin,
+    {
+        core::pin::Pin::new(self).start_send(item)
+    }
+
+    /// [`Sink::poll_flush`] on an `Unpin` sink, without pinning it first.
+    ///
+    /// ```
+    /// use core::task::Poll;
+    /// use rill_combinators::SinkExt;
+    ///
+    /// let mut v: Vec<u8> = Vec::new();
+    /// assert_eq!(v.poll_flush_unpin(&mut rill_test::noop_context()), Poll::Ready(Ok(())));
+    /// ```
+    fn poll_flush_unpin(
+        &mut self,
+        cx: &mut core::task::Context<'_>,
+    ) -> core::task::Poll<Result<(), Self::Error>>
+    where
+        Self: Unpin,
+    {
+        core::pin::Pin::new(self).poll_flush(cx)
+    }
+
+    /// [`Sink::poll_close`] on an `Unpin` sink, without pinning it first.
+    ///
+    /// ```
+    /// use core::task::Poll;
+    /// use rill_combinators::SinkExt;
+    ///
+    /// let mut v: Vec<u8> = Vec::new();
+    /// assert_eq!(v.poll_close_unpin(&mut rill_test::noop_context()), Poll::Ready(Ok(())));
+    /// ```
+    fn poll_close_unpin(
+        &mut self,
+        cx: &mut core::task::Context<'_>,
+    ) -> core::task::Poll<Result<(), Self::Error>>
+    where
+        Self: Unpin,
+    {
+        core::pin::Pin::new(self).poll_close(cx)
+    }
 }
 
 impl<T: ?Sized + Sink<Item>, Item> SinkExt<Item> for T {}

@@ -84,6 +84,24 @@ impl<Si, F> SinkMapErr<Si, F> {
     }
 }
 
+/// A clone has its own copy of the function (if not used up yet).
+///
+/// ```
+/// use rill_combinators::SinkExt;
+///
+/// let s = rill_test::TestSink::<u8>::new().sink_map_err(|e| e.0);
+/// let copy = s.clone();
+/// assert!(copy.get_ref().items().is_empty());
+/// ```
+impl<Si: Clone, F: Clone> Clone for SinkMapErr<Si, F> {
+    fn clone(&self) -> Self {
+        SinkMapErr {
+            sink: self.sink.clone(),
+            f: self.f.clone(),
+        }
+    }
+}
+
 /// Maps `result`'s error with the function, which is then used up.
 fn map<T, E, F: FnOnce(E) -> E2, E2>(f: &mut Option<F>, result: Result<T, E>) -> Result<T, E2> {
     result.map_err(|e| match f.take() {

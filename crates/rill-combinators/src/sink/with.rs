@@ -113,6 +113,29 @@ impl<Si, Item, U, Fut, F> With<Si, Item, U, Fut, F> {
     }
 }
 
+/// A clone has its own copy of a future in flight (as futures-util's).
+///
+/// ```
+/// use rill_combinators::SinkExt;
+///
+/// let w = rill_test::TestSink::<u8>::new()
+///     .with(|x: u8| core::future::ready(Ok::<_, rill_test::TestSinkError>(x)));
+/// let mut copy = w.clone();
+/// rill_test::block_on(copy.send(1)).unwrap();
+/// assert_eq!(copy.get_ref().items(), [1]);
+/// assert!(w.get_ref().items().is_empty());
+/// ```
+impl<Si: Clone, Item, U, Fut: Clone, F: Clone> Clone for With<Si, Item, U, Fut, F> {
+    fn clone(&self) -> Self {
+        With {
+            sink: self.sink.clone(),
+            f: self.f.clone(),
+            future: self.future.clone(),
+            _types: PhantomData,
+        }
+    }
+}
+
 impl<Si, Item, U, Fut, F, E> With<Si, Item, U, Fut, F>
 where
     Si: Sink<Item>,
