@@ -53,6 +53,13 @@ pub use try_stream_ext::TryStreamExt;
 // region: sink interop
 pub mod sink;
 
+// `stream_select!` (macro_export) and its hidden helper.
+mod stream_select;
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::stream_select::rotate;
+}
+
 pub use sink::SinkExt;
 // endregion: sink interop
 

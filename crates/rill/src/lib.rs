@@ -77,6 +77,9 @@ pub use rill_combinators::TryStreamExt;
 pub use rill_combinators::sink::Sink;
 pub use rill_combinators::{SinkExt, sink};
 
+// `stream_select!`: futures-util's macro, over `select_with_strategy`.
+pub use rill_combinators::stream_select;
+
 // Channels (rill-channel): present with any runtime feature, since the crate
 // needs std and the facade must stay no_std without them.
 #[cfg(any(feature = "tokio", feature = "async-std", feature = "async-channel"))]
