@@ -33,7 +33,13 @@
 //!     }
 //! }
 //!
-//! let v: Vec<u32> = rill_test::block_on_stream(Counter(0)).collect();
+//! // Polled by hand: no runtime needed for a stream that is always ready.
+//! let mut cx = Context::from_waker(core::task::Waker::noop());
+//! let mut counter = Counter(0);
+//! let mut v = Vec::new();
+//! while let Poll::Ready(Some(n)) = counter.poll_next_unpin(&mut cx) {
+//!     v.push(n);
+//! }
 //! assert_eq!(v, [1, 2, 3, 4, 5]);
 //! ```
 //!
@@ -119,3 +125,8 @@ pub mod prelude {
 #[doc = include_str!("../../../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// docs/migrating.md's "after" example, compiled and run as a doc test.
+#[doc = include_str!("../../../docs/migrating.md")]
+#[cfg(doctest)]
+pub struct MigratingDoctests;
