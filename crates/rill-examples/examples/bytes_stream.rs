@@ -1,6 +1,6 @@
-//! A stream from the ecosystem consumed with rill's combinators only:
-//! reqwest's `bytes_stream()` over a body that axum builds from a rill
-//! stream, on 127.0.0.1.
+//! A stream from the ecosystem consumed with rill's combinators only: hyper's
+//! response body (http-body-util's `BodyDataStream` of `Bytes`) over a body
+//! that axum builds from a rill stream, on 127.0.0.1.
 //!
 //! Run it with `cargo run -p rill-examples --example bytes_stream`.
 
@@ -13,7 +13,7 @@ use rill::prelude::*;
 use rill::stream;
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     // The server's body is a rill stream: 10,000 lines "n\n".
     let app = Router::new().route(
         "/numbers",
@@ -26,10 +26,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let addr = listener.local_addr()?;
     tokio::spawn(async move { axum::serve(listener, app).await });
 
-    // The client: reqwest's byte chunks (cut anywhere), with rill only.
-    let response = reqwest::get(format!("http://{addr}/numbers")).await?;
+    // The client: hyper's byte chunks (cut anywhere), with rill only.
+    let response = rill_examples::http_client::get(addr, "/numbers").await?;
     let (chunks, bytes, newlines) = response
-        .bytes_stream()
+        .body
         .map_ok(|chunk| {
             (
                 1usize,

@@ -1,5 +1,5 @@
 //! An axum Server-Sent-Events endpoint fed by a rill pipeline, read back by
-//! reqwest on 127.0.0.1 and parsed with rill's combinators.
+//! hyper's client on 127.0.0.1 and parsed with rill's combinators.
 //!
 //! Run it with `cargo run -p rill-examples --example sse`.
 
@@ -10,7 +10,7 @@ use rill_examples::sse::{Reading, router};
 use rill_examples::sse_client::sse_events;
 
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let (tx, rx) = tokio::sync::mpsc::channel(16);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let addr = listener.local_addr()?;
@@ -30,9 +30,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     });
 
-    let response = reqwest::get(format!("http://{addr}/events")).await?;
-    println!("GET /events -> {}", response.status());
-    let mut events = std::pin::pin!(sse_events(response.bytes_stream()));
+    let response = rill_examples::http_client::get(addr, "/events").await?;
+    println!("GET /events -> {}", response.status);
+    let mut events = std::pin::pin!(sse_events(response.body));
     while let Some(event) = events.next().await {
         let event = event?;
         println!(

@@ -1,5 +1,6 @@
-//! Server-Sent Events read from any byte stream (reqwest's
-//! `Response::bytes_stream()` in the tests) with rill's combinators only.
+//! Server-Sent Events read from any byte stream (hyper's response body
+//! through http-body-util's `BodyDataStream` in the tests) with rill's
+//! combinators only.
 //!
 //! The chunks arrive cut anywhere (inside a line, inside a UTF-8
 //! character); the pipeline joins them into lines with `scan`, flattens the

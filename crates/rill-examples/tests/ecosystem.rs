@@ -1,6 +1,7 @@
 //! Streams made by the ecosystem, consumed with rill's combinators only:
-//! reqwest's `bytes_stream()` (a `futures_core::Stream` of `Bytes`) over a
-//! body that axum builds from a rill stream, on 127.0.0.1.
+//! hyper's response body as http-body-util's `BodyDataStream` (a
+//! `futures_core::Stream` of `Bytes`) over a body that axum builds from a
+//! rill stream, on 127.0.0.1.
 #![cfg(feature = "servers")]
 
 use std::convert::Infallible;
@@ -34,16 +35,16 @@ async fn start() -> SocketAddr {
 }
 
 #[tokio::test]
-async fn reqwest_bytes_stream_through_rill_combinators() {
+async fn a_hyper_body_stream_through_rill_combinators() {
     tokio::time::timeout(LIMIT, async {
         let addr = start().await;
-        let response = reqwest::get(format!("http://{addr}/numbers"))
+        let response = rill_examples::http_client::get(addr, "/numbers")
             .await
             .unwrap();
         // Chunks are cut anywhere: join them into lines with `scan`, then
         // parse and sum with `flat_map`, `map` and `try_fold`.
         let (count, sum) = response
-            .bytes_stream()
+            .body
             .scan(Vec::<u8>::new(), |rest, chunk| {
                 let lines = chunk.map(|bytes| {
                     rest.extend_from_slice(&bytes);
@@ -57,7 +58,7 @@ async fn reqwest_bytes_stream_through_rill_combinators() {
                 });
                 core::future::ready(Some(lines))
             })
-            .map_ok(|numbers| stream::iter(numbers).map(Ok::<u64, reqwest::Error>))
+            .map_ok(|numbers| stream::iter(numbers).map(Ok::<u64, hyper::Error>))
             .try_flatten()
             .try_fold((0u64, 0u64), |(c, s), n| async move { Ok((c + 1, s + n)) })
             .await
@@ -71,7 +72,7 @@ async fn reqwest_bytes_stream_through_rill_combinators() {
 
 #[tokio::test]
 async fn the_sse_client_parses_a_body_cut_at_every_byte() {
-    // The same parser as over reqwest, over one-byte chunks.
+    // The same parser as over hyper's body, over one-byte chunks.
     let body = "id: 1\nevent: reading\ndata: a=1\n\n: comment\nid: 2\ndata: b\ndata: c\n\n";
     let chunks = stream::iter(body.as_bytes().iter().map(|b| Ok::<_, ()>(vec![*b])));
     let events: Vec<_> = rill_examples::sse_client::sse_events(chunks)

@@ -1,4 +1,4 @@
-//! The axum SSE endpoint fed by a rill pipeline, read by reqwest over
+//! The axum SSE endpoint fed by a rill pipeline, read by hyper's client over
 //! 127.0.0.1: every event arrives, in order, and the stream ends when the
 //! producer drops its sender. Every test is bounded in time.
 #![cfg(feature = "servers")]
@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use rill::prelude::*;
+use rill_examples::http_client::get;
 use rill_examples::sse::{Reading, router};
 use rill_examples::sse_client::{SseEvent, sse_events};
 use tokio::sync::mpsc;
@@ -22,14 +23,13 @@ async fn start(rx: mpsc::Receiver<Reading>) -> SocketAddr {
 }
 
 async fn read_all(addr: SocketAddr) -> Vec<SseEvent> {
-    let response = reqwest::get(format!("http://{addr}/events")).await.unwrap();
-    assert_eq!(response.status(), 200);
+    let response = get(addr, "/events").await.unwrap();
+    assert_eq!(response.status, 200);
     assert_eq!(
-        response.headers()["content-type"],
-        "text/event-stream",
+        response.headers["content-type"], "text/event-stream",
         "axum's Sse sets the SSE content type"
     );
-    sse_events(response.bytes_stream())
+    sse_events(response.body)
         .map(|e| e.expect("no transport error"))
         .collect()
         .await
@@ -95,12 +95,12 @@ async fn the_stream_is_handed_out_once() {
     tokio::time::timeout(LIMIT, async {
         let (tx, rx) = mpsc::channel::<Reading>(1);
         let addr = start(rx).await;
-        let first = reqwest::get(format!("http://{addr}/events")).await.unwrap();
-        assert_eq!(first.status(), 200);
-        let second = reqwest::get(format!("http://{addr}/events")).await.unwrap();
-        assert_eq!(second.status(), 409);
+        let first = get(addr, "/events").await.unwrap();
+        assert_eq!(first.status, 200);
+        let second = get(addr, "/events").await.unwrap();
+        assert_eq!(second.status, 409);
         drop(tx);
-        let rest: Vec<_> = sse_events(first.bytes_stream()).collect().await;
+        let rest: Vec<_> = sse_events(first.body).collect().await;
         assert!(rest.is_empty());
     })
     .await
