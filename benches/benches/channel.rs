@@ -4,9 +4,9 @@
 //! `recv().await` loop; and rill's async-channel wrapper against the
 //! async-channel receiver used directly.
 //!
-//! The streams are drained by the same small hand-written `next` loop (one
-//! for rill's `Stream` trait, an identical one for `futures_core::Stream`),
-//! so only the wrapper differs between variants.
+//! The streams are drained by the same small hand-written `next` loop
+//! (rill's `Stream` is `futures_core::Stream`, so one loop serves every
+//! wrapper), so only the wrapper differs between variants.
 //!
 //! The runtime is tokio's current-thread one: producers fill the buffer,
 //! the consumer drains it, with no cross-thread wake-ups whose cost (and
@@ -32,18 +32,8 @@ fn runtime() -> Runtime {
         .expect("a tokio runtime")
 }
 
-/// Sums a rill stream with a plain `next` loop.
-async fn drain_rill<S: rill::Stream<Item = u64>>(stream: S) -> u64 {
-    let mut stream = core::pin::pin!(stream);
-    let mut sum = 0u64;
-    while let Some(x) = poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
-        sum = sum.wrapping_add(black_box(x));
-    }
-    sum
-}
-
-/// The same loop for a `futures_core::Stream`.
-async fn drain_futures<S: futures_core::Stream<Item = u64>>(stream: S) -> u64 {
+/// Sums a stream with a plain `next` loop.
+async fn drain<S: rill::Stream<Item = u64>>(stream: S) -> u64 {
     let mut stream = core::pin::pin!(stream);
     let mut sum = 0u64;
     while let Some(x) = poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
@@ -73,7 +63,7 @@ fn tokio_group(group: &mut BenchmarkGroup<'_, WallTime>, rt: &Runtime, producers
             rt.block_on(async {
                 let (tx, rx) = mpsc::channel(CAPACITY);
                 spawn_tokio_producers(tx, producers);
-                let sum = drain_rill(rx.into_stream()).await;
+                let sum = drain(rx.into_stream()).await;
                 assert_eq!(sum, EXPECTED);
             })
         })
@@ -83,7 +73,7 @@ fn tokio_group(group: &mut BenchmarkGroup<'_, WallTime>, rt: &Runtime, producers
             rt.block_on(async {
                 let (tx, rx) = mpsc::channel(CAPACITY);
                 spawn_tokio_producers(tx, producers);
-                let sum = drain_futures(tokio_stream::wrappers::ReceiverStream::new(rx)).await;
+                let sum = drain(tokio_stream::wrappers::ReceiverStream::new(rx)).await;
                 assert_eq!(sum, EXPECTED);
             })
         })
@@ -133,7 +123,7 @@ fn async_channel_bench(c: &mut Criterion) {
             rt.block_on(async {
                 let (tx, rx) = async_channel::bounded(CAPACITY);
                 spawn_async_channel_producer(tx);
-                let sum = drain_rill(rx.into_stream()).await;
+                let sum = drain(rx.into_stream()).await;
                 assert_eq!(sum, EXPECTED);
             })
         })

@@ -171,8 +171,8 @@ fn for_each_concurrent(c: &mut Criterion) {
 }
 
 /// A stream of the `select_all` case: pending until its flag is raised by
-/// the driver, which then wakes the waker it stored. Implements both rill's
-/// and futures-core's `Stream`, so that every peer runs the same streams.
+/// the driver, which then wakes the waker it stored. rill's `Stream` is
+/// futures-core's, so every peer runs the same streams.
 struct Flagged {
     id: usize,
     board: Rc<Board>,
@@ -214,13 +214,6 @@ impl Flagged {
 }
 
 impl rill::Stream for Flagged {
-    type Item = usize;
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<usize>> {
-        self.get_mut().poll(cx)
-    }
-}
-
-impl futures_core::Stream for Flagged {
     type Item = usize;
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<usize>> {
         self.get_mut().poll(cx)

@@ -2,8 +2,8 @@
 //! `stream_fn`, async-stream's `stream!`, and a hand-written `Stream`.
 //!
 //! Every contender is drained by the same loop (`drain`), run by
-//! `rill_test::block_on`; async-stream's stream is a `futures_core::Stream`
-//! and goes through `rill_core::compat::Compat` (a forwarding call).
+//! `rill_test::block_on`; async-stream's stream is a `futures_core::Stream`,
+//! which is rill's `Stream`, so it goes to `drain` as it is.
 
 use core::future::poll_fn;
 use core::pin::{Pin, pin};
@@ -12,7 +12,6 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rill::Stream;
-use rill_core::compat::Compat;
 
 const N: u64 = 1_000_000;
 
@@ -83,7 +82,7 @@ fn yield_many(c: &mut Criterion) {
                     yield i;
                 }
             };
-            assert_eq!(drain(Compat::new(s)), expected);
+            assert_eq!(drain(s), expected);
         });
     });
     group.bench_function("hand-written", |b| {

@@ -11,7 +11,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rill::StreamExt as _;
 use tokio::io::{AsyncBufReadExt, BufReader};
 
 const SIZE: usize = 100 * 1024 * 1024;
@@ -57,6 +56,7 @@ async fn reader(path: &Path) -> BufReader<tokio::fs::File> {
 
 /// The three ways to count the ERROR lines, each a whole pass over the log.
 async fn count_rill(path: &Path) -> usize {
+    use rill::StreamExt as _;
     let mut lines = core::pin::pin!(rill_io::tokio::lines(reader(path).await));
     let mut errors = 0usize;
     while let Some(line) = lines.next().await {

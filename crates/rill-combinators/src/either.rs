@@ -4,7 +4,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::{FusedStream, Stream};
+use rill_core::{FusedFuture, FusedStream, Stream};
 
 /// One of two streams (or futures) of different types that produce the
 /// same item (or output): lets two branches of an `if` or `match` return one
@@ -208,6 +208,68 @@ where
         match self.as_pin_mut() {
             Either::Left(inner) => inner.poll(cx),
             Either::Right(inner) => inner.poll(cx),
+        }
+    }
+}
+
+/// Terminated when the side it holds is.
+impl<L, R> FusedFuture for Either<L, R>
+where
+    L: FusedFuture,
+    R: FusedFuture<Output = L::Output>,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        match self {
+            Either::Left(inner) => inner.is_terminated(),
+            Either::Right(inner) => inner.is_terminated(),
+        }
+    }
+}
+
+/// A sink when both sides are sinks of the same item and error: every call
+/// goes to the side it holds (as futures-util's `Either`).
+///
+/// ```
+/// use rill_combinators::{Either, SinkExt};
+///
+/// let mut sink: Either<rill_test::TestSink<u8>, rill_test::TestSink<u8>> =
+///     Either::Right(rill_test::TestSink::new());
+/// rill_test::block_on(sink.send(3)).unwrap();
+/// assert!(matches!(&sink, Either::Right(s) if s.items() == [3]));
+/// ```
+impl<L, R, Item> futures_sink::Sink<Item> for Either<L, R>
+where
+    L: futures_sink::Sink<Item>,
+    R: futures_sink::Sink<Item, Error = L::Error>,
+{
+    type Error = L::Error;
+
+    fn poll_ready(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), L::Error>> {
+        match self.as_pin_mut() {
+            Either::Left(inner) => inner.poll_ready(cx),
+            Either::Right(inner) => inner.poll_ready(cx),
+        }
+    }
+
+    fn start_send(self: Pin<&mut Self>, item: Item) -> Result<(), L::Error> {
+        match self.as_pin_mut() {
+            Either::Left(inner) => inner.start_send(item),
+            Either::Right(inner) => inner.start_send(item),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), L::Error>> {
+        match self.as_pin_mut() {
+            Either::Left(inner) => inner.poll_flush(cx),
+            Either::Right(inner) => inner.poll_flush(cx),
+        }
+    }
+
+    fn poll_close(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<(), L::Error>> {
+        match self.as_pin_mut() {
+            Either::Left(inner) => inner.poll_close(cx),
+            Either::Right(inner) => inner.poll_close(cx),
         }
     }
 }

@@ -6,6 +6,12 @@
 //!   `collect`, ...), with the names and semantics of `futures-util` 0.3.
 //! - [`TryStreamExt`]: the same for streams of `Result`s (`map_ok`,
 //!   `and_then`, `try_filter_map`, `try_collect`, ...).
+//! - [`sink`] and [`SinkExt`]: `send`, `feed`, `send_all`, `with`, ... over
+//!   `futures_sink::Sink`, the sinks `drain` and `unfold`; with
+//!   `StreamExt::forward` and `StreamExt::split`.
+//!
+//! Both traits are implemented for every `futures_core::Stream` (rill-core's
+//! `Stream` is that trait): streams from any crate get these combinators.
 //!
 //! # Example
 //!
@@ -48,6 +54,19 @@ pub use either::Either;
 pub use stream_ext::StreamExt;
 pub use try_stream_ext::TryStreamExt;
 
+// region: sink interop
+pub mod sink;
+
+// `stream_select!` (macro_export) and its hidden helper.
+mod stream_select;
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::stream_select::rotate;
+}
+
+pub use sink::SinkExt;
+// endregion: sink interop
+
 pub mod stream {
     //! Stream constructors and the stream and future types that
     //! [`StreamExt`] methods return.
@@ -72,4 +91,10 @@ pub mod stream {
         TryFlattenUnordered, TryForEachConcurrent, abortable, futures_unordered, select_all,
     };
     // endregion: concurrency re-exports
+
+    // region: sink interop re-exports (where futures-util has them)
+    pub use crate::sink::Forward;
+    #[cfg(feature = "alloc")]
+    pub use crate::sink::{ReuniteError, SplitSink, SplitStream};
+    // endregion: sink interop re-exports
 }

@@ -1,5 +1,7 @@
-//! Every forwarding impl of `Stream` and `FusedStream` delegates `poll_next`,
-//! `size_hint` and `is_terminated` to the stream it wraps.
+//! rill-core's traits are futures-core's: every forwarding impl (futures-core's
+//! own, for `&mut S`, `Box<S>`, `Pin<P>`, `AssertUnwindSafe<S>`) delegates
+//! `poll_next`, `size_hint` and `is_terminated` to the stream it wraps, and a
+//! stream of either name is a stream of the other.
 
 use core::pin::Pin;
 use core::task::{Context, Poll};
@@ -145,11 +147,27 @@ fn pin_of_not_unpin_forwards() {
     check_fused(Box::pin(not_unpin(3)), &[0, 1, 2]);
 }
 
+/// Drains a stream that is not a `FusedStream`, checking the bounds on the way.
+fn check_plain<S: Stream + Unpin>(mut s: S, expect: &[u32])
+where
+    S::Item: PartialEq<u32> + core::fmt::Debug,
+{
+    for (i, want) in expect.iter().enumerate() {
+        let left = expect.len() - i;
+        assert_eq!(s.size_hint(), (left, Some(left)));
+        assert_stream_next!(s, *want);
+    }
+    assert_eq!(s.size_hint(), (0, Some(0)));
+    assert_stream_done!(s);
+}
+
 #[test]
 fn assert_unwind_safe_forwards() {
-    check_fused(AssertUnwindSafe(upto(3)), &[0, 1, 2]);
+    // futures-core makes `AssertUnwindSafe<S>` a `Stream` (not a
+    // `FusedStream`).
+    check_plain(AssertUnwindSafe(upto(3)), &[0, 1, 2]);
     // A `!Unpin` stream inside: the impl projects the pin structurally.
-    check_fused(Box::pin(AssertUnwindSafe(not_unpin(2))), &[0, 1]);
+    check_plain(Box::pin(AssertUnwindSafe(not_unpin(2))), &[0, 1]);
 }
 
 #[test]
@@ -221,4 +239,76 @@ fn assert_next_through_forwarders() {
     let mut s = Box::new(AssertUnwindSafe(upto(1)));
     assert_stream_next!(s, 0);
     assert_stream_done!(s);
+}
+
+/// A stream written against futures-core by a third-party crate.
+struct FuturesCounter {
+    n: u8,
+    end: u8,
+    ended: bool,
+}
+
+impl futures_core::Stream for FuturesCounter {
+    type Item = u8;
+
+    fn poll_next(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+        if self.n == self.end {
+            self.ended = true;
+            return Poll::Ready(None);
+        }
+        self.n += 1;
+        Poll::Ready(Some(self.n))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = usize::from(self.end - self.n);
+        (left, Some(left))
+    }
+}
+
+impl futures_core::stream::FusedStream for FuturesCounter {
+    fn is_terminated(&self) -> bool {
+        self.ended
+    }
+}
+
+#[test]
+fn futures_core_stream_is_a_rill_stream() {
+    fn rill_fused<S: FusedStream>(_: &S) {}
+    let mut s = FuturesCounter {
+        n: 0,
+        end: 2,
+        ended: false,
+    };
+    rill_fused(&s);
+    assert_eq!(s.size_hint(), (2, Some(2)));
+    assert!(!s.is_terminated());
+    assert_stream_next!(s, 1);
+    assert_stream_next!(s, 2);
+    assert_stream_done!(s);
+    assert!(s.is_terminated());
+}
+
+#[test]
+fn rill_stream_goes_to_a_futures_core_api() {
+    /// Drains with futures-core's trait only, as tonic or axum would.
+    fn drain_as_futures<S: futures_core::stream::FusedStream + Unpin>(
+        mut s: S,
+    ) -> (Vec<S::Item>, bool) {
+        let mut out = Vec::new();
+        let mut cx = noop_context();
+        while let Poll::Ready(Some(x)) = futures_core::Stream::poll_next(Pin::new(&mut s), &mut cx)
+        {
+            out.push(x);
+        }
+        (out, s.is_terminated())
+    }
+    assert_eq!(drain_as_futures(upto(3)), (vec![0, 1, 2], true));
+}
+
+#[test]
+fn futures_util_stream_is_a_rill_stream() {
+    // A stream made by futures-util itself, driven by rill-test.
+    let fs = futures_util::stream::iter(vec![4, 5, 6]);
+    assert_eq!(block_on_stream(fs).collect::<Vec<_>>(), [4, 5, 6]);
 }

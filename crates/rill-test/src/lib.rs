@@ -26,6 +26,10 @@
 //!   rill-time's adapters (and any code generic over `rill_time::Timer`)
 //!   without a runtime: time moves only when the test advances it, or when
 //!   [`block_on`] finds the future idle.
+//! - [`TestSink`] records what it is sent, can return `Pending` before each
+//!   ready, and panics when the `Sink` protocol is broken; [`Loopback`] is a
+//!   stream and a sink in one (what is sent comes back), the value to
+//!   `split` in tests.
 //!
 //! # Example
 //!
@@ -66,6 +70,8 @@ mod check;
 mod clock;
 mod interleave_pending;
 mod probe;
+mod loopback;
+mod sink;
 mod source;
 mod waker;
 
@@ -75,6 +81,8 @@ pub use check::{check_fused_stream, check_stream, collect_checked};
 pub use clock::{EnterGuard, ManualClock, TestInstant, TestSleep, TestTimer};
 pub use interleave_pending::{InterleavePending, interleave_pending};
 pub use probe::{ProbeFuture, ProbeStream, ProbeWake, Probes};
+pub use loopback::Loopback;
+pub use sink::{TestSink, TestSinkError};
 pub use source::{TestSource, check_adapter, check_fused_adapter};
 pub use waker::{WakeCounter, counting_waker, noop_context};
 

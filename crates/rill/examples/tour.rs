@@ -49,6 +49,7 @@ fn main() {
     part_time_io();
     part_generators();
     part_concurrency();
+    part_interop();
 }
 
 /// Part 1: a `Stream` written by hand, polled with `poll_next`.
@@ -496,4 +497,42 @@ fn part_concurrency() {
     assert_eq!(pages.len(), urls.len());
     assert_eq!(peak.load(Ordering::SeqCst), 3);
     assert_eq!(in_flight.load(Ordering::SeqCst), 0);
+}
+
+/// Interop: rill's `Stream` is futures-core's, so streams cross between rill
+/// and the rest of the ecosystem with no wrapper, in both directions.
+fn part_interop() {
+    use rill::stream;
+
+    /// Stands for any futures-based API (axum's `Sse::new`, tonic, hyper's
+    /// `StreamBody`): it asks for a `futures_core::Stream`.
+    fn futures_api(s: impl futures_core::Stream<Item = u32> + Unpin) -> Vec<u32> {
+        rill_test::block_on_stream(s).collect()
+    }
+
+    section("Interop: futures-util's streams get rill's combinators, and back");
+    // A stream made by futures-util, adapted with rill's `map` and `filter`.
+    let theirs = futures_util::stream::iter(1..=6);
+    let ours = theirs
+        .map(|x| x * 10)
+        .filter(|x| core::future::ready(x % 20 == 0));
+    // ... and handed to an API that knows only futures-core.
+    let got = futures_api(ours);
+    println!("   futures-util's iter(1..=6), rill's map/filter -> {got:?}");
+    assert_eq!(got, [20, 40, 60]);
+    let direct = futures_api(stream::iter(vec![7, 8]));
+    println!("   a rill stream into the same API            -> {direct:?}");
+    assert_eq!(direct, [7, 8]);
+
+    // Sinks are futures-sink's: `forward` a pipeline into any of them (a
+    // WebSocket, a codec, a channel; a `Vec` here), or `send` one by one.
+    let mut sink: Vec<String> = Vec::new();
+    let words = stream::iter(["tide", "pool"])
+        .map(|w| Ok::<_, core::convert::Infallible>(w.to_uppercase()));
+    rill_test::block_on(async {
+        words.forward(&mut sink).await.unwrap();
+        sink.send("!".to_string()).await.unwrap();
+    });
+    println!("   forward + send into a Vec sink             -> {sink:?}");
+    assert_eq!(sink, ["TIDE", "POOL", "!"]);
 }

@@ -7,6 +7,11 @@
 //! behind it (`rill-core`, ...), each of which can also be used alone for a
 //! minimal build.
 //!
+//! The traits are the ecosystem's: every rill stream is a
+//! `futures_core::Stream`, and every futures-core stream gets rill's
+//! combinators ([`Stream`], [`FusedStream`], [`TryStream`] and
+//! [`FusedFuture`] are futures-core's, re-exported).
+//!
 //! # Example
 //!
 //! ```
@@ -28,7 +33,13 @@
 //!     }
 //! }
 //!
-//! let v: Vec<u32> = rill_test::block_on_stream(Counter(0)).collect();
+//! // Polled by hand: no runtime needed for a stream that is always ready.
+//! let mut cx = Context::from_waker(core::task::Waker::noop());
+//! let mut counter = Counter(0);
+//! let mut v = Vec::new();
+//! while let Poll::Ready(Some(n)) = counter.poll_next_unpin(&mut cx) {
+//!     v.push(n);
+//! }
 //! assert_eq!(v, [1, 2, 3, 4, 5]);
 //! ```
 //!
@@ -39,7 +50,6 @@
 //! | `std`          | yes     | the standard library; implies `alloc`                 |
 //! | `alloc`        | via std | [`BoxStream`], [`LocalBoxStream`]. The generators ([`stream_fn`], always there) allocate one slot per stream, so the facade needs an allocator even without this feature |
 //! | `macros`       | yes     | [`stream!`] and [`try_stream!`]: generators with `yield` |
-//! | `futures-core` | no      | [`compat::Compat`]: to and from `futures_core::Stream` |
 //! | `tokio`        | no      | `channel::tokio` (mpsc/broadcast/watch receivers and `JoinSet` results as streams), `time` on `tokio::time` (and `IntervalStream`), `io` on tokio readers, listeners, directories and (unix) signals, and `io::tokio::StreamReader` |
 //! | `async-std`    | no      | `channel::async_std`: `async_std::channel` receivers as streams |
 //! | `async-channel`| no      | `channel::async_channel`: async-channel 2.x (smol) receivers as streams |
@@ -74,10 +84,7 @@
 
 #[cfg(feature = "alloc")]
 pub use rill_core::{BoxStream, LocalBoxStream};
-pub use rill_core::{FusedStream, Stream, TryStream};
-
-#[cfg(feature = "futures-core")]
-pub use rill_core::compat;
+pub use rill_core::{FusedFuture, FusedStream, Stream, TryStream};
 
 pub use rill_combinators::{StreamExt, stream};
 
@@ -90,6 +97,13 @@ pub use rill_combinators::TryStreamExt;
 // Combinators over collections of streams: `(a, b).merge()`, `[a, b].zip()`,
 // `vec.chain()` (futures-concurrency's `Merge`, `Zip`, `Chain`).
 pub use rill_combinators::collections;
+// Sinks: the ecosystem's `Sink` trait (futures-sink), `SinkExt`, `drain`,
+// `unfold` (rill-combinators).
+pub use rill_combinators::sink::Sink;
+pub use rill_combinators::{SinkExt, sink};
+
+// `stream_select!`: futures-util's macro, over `select_with_strategy`.
+pub use rill_combinators::stream_select;
 
 // Channels (rill-channel): present with any runtime feature, since the crate
 // needs std and the facade must stay no_std without them.
@@ -146,9 +160,15 @@ pub mod prelude {
     #[cfg(feature = "alloc")]
     pub use crate::collections::Merge as _;
     pub use crate::collections::{Chain as _, Zip as _};
+    pub use crate::{Sink, SinkExt};
 }
 
 /// The README's examples, compiled and run as doc tests so they cannot rot.
 #[doc = include_str!("../../../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// docs/migrating.md's "after" example, compiled and run as a doc test.
+#[doc = include_str!("../../../docs/migrating.md")]
+#[cfg(doctest)]
+pub struct MigratingDoctests;

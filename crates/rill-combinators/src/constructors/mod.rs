@@ -2,6 +2,7 @@
 //! One constructor per file.
 
 mod empty;
+mod flatten_stream;
 mod iter;
 mod once;
 mod pending;
@@ -12,10 +13,12 @@ mod repeat_with;
 pub(crate) mod select;
 mod select_with_strategy;
 mod successors;
+mod try_flatten_stream;
 mod try_unfold;
 mod unfold;
 
 pub use empty::{Empty, empty};
+pub use flatten_stream::{FlattenStream, flatten_stream};
 pub use iter::{Iter, iter};
 pub use once::{Once, once};
 pub use pending::{Pending, pending};
@@ -26,6 +29,7 @@ pub use repeat_with::{RepeatWith, repeat_with};
 pub use select::{Select, select};
 pub use select_with_strategy::{PollNext, SelectWithStrategy, select_with_strategy};
 pub use successors::{Successors, successors};
+pub use try_flatten_stream::{TryFlattenStream, try_flatten_stream};
 pub use try_unfold::{TryUnfold, try_unfold};
 pub use unfold::{Unfold, unfold};
 

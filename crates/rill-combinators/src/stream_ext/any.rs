@@ -3,7 +3,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::Stream;
+use rill_core::{FusedFuture, Stream};
 
 use super::drive::Drive;
 
@@ -59,5 +59,18 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<bool> {
         self.project().drive.poll_until(cx, "Any", true)
+    }
+}
+
+/// Terminated once it resolved (the stream is dropped then).
+impl<St, Fut, F> FusedFuture for Any<St, Fut, F>
+where
+    St: Stream,
+    F: FnMut(St::Item) -> Fut,
+    Fut: Future<Output = bool>,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.drive.is_done()
     }
 }

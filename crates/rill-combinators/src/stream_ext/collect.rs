@@ -2,7 +2,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::Stream;
+use rill_core::{FusedFuture, FusedStream, Stream};
 
 pin_project_lite::pin_project! {
     /// Future for [`StreamExt::collect`](crate::StreamExt::collect).
@@ -46,5 +46,14 @@ impl<St: Stream, C: Default + Extend<St::Item>> Future for Collect<St, C> {
                 Poll::Pending => return Poll::Pending,
             }
         }
+    }
+}
+
+/// Terminated once the stream is (futures-util's bound: polling again after
+/// completion would resolve to another, empty, collection).
+impl<St: FusedStream, C: Default + Extend<St::Item>> FusedFuture for Collect<St, C> {
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.stream.is_terminated()
     }
 }

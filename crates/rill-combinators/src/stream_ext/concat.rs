@@ -3,7 +3,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::Stream;
+use rill_core::{FusedFuture, Stream};
 
 use super::drive::poll_items;
 
@@ -80,5 +80,17 @@ where
             },
             |accum| accum.take().unwrap_or_default(),
         )
+    }
+}
+
+/// Terminated once it resolved (the stream is dropped then).
+impl<St> FusedFuture for Concat<St>
+where
+    St: Stream,
+    St::Item: Extend<<St::Item as IntoIterator>::Item> + IntoIterator + Default,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.stream.is_none()
     }
 }

@@ -3,7 +3,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::Stream;
+use rill_core::{FusedFuture, Stream};
 
 use super::drive::poll_items;
 
@@ -63,5 +63,13 @@ impl<St: Stream> Future for Count<St> {
             },
             |count| *count,
         )
+    }
+}
+
+/// Terminated once it resolved (the stream is dropped then).
+impl<St: Stream> FusedFuture for Count<St> {
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.stream.is_none()
     }
 }

@@ -77,6 +77,13 @@ impl<St, Fut, F> Drive<St, Fut, F> {
         }
     }
 
+    /// Whether the consumer completed (the stream is dropped then): its
+    /// `FusedFuture::is_terminated`.
+    #[inline]
+    pub(super) fn is_done(&self) -> bool {
+        self.stream.is_none()
+    }
+
     /// Adds the stream and whether a closure future runs to a consumer's
     /// `Debug` output (the closure and the future are left out).
     pub(super) fn debug_fields<'a, 'b>(

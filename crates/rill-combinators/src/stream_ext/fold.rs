@@ -3,7 +3,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::Stream;
+use rill_core::{FusedFuture, Stream};
 
 use super::drive::Drive;
 
@@ -82,5 +82,18 @@ where
             },
             |accum| accum.take().expect(LOST),
         )
+    }
+}
+
+/// Terminated once it resolved (the stream is dropped then).
+impl<St, Fut, T, F> FusedFuture for Fold<St, Fut, T, F>
+where
+    St: Stream,
+    F: FnMut(T, St::Item) -> Fut,
+    Fut: Future<Output = T>,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.drive.is_done()
     }
 }

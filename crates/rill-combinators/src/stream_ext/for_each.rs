@@ -3,7 +3,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::Stream;
+use rill_core::{FusedFuture, Stream};
 
 use super::drive::Drive;
 
@@ -72,5 +72,18 @@ where
             |_, ()| None,
             |_| (),
         )
+    }
+}
+
+/// Terminated once it resolved (the stream is dropped then).
+impl<St, Fut, F> FusedFuture for ForEach<St, Fut, F>
+where
+    St: Stream,
+    F: FnMut(St::Item) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.drive.is_done()
     }
 }

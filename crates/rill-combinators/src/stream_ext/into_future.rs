@@ -2,7 +2,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, ready};
 
-use rill_core::Stream;
+use rill_core::{FusedFuture, Stream};
 
 /// Future for [`StreamExt::into_future`](crate::StreamExt::into_future):
 /// resolves to the next item and the stream itself.
@@ -97,5 +97,13 @@ impl<St: Stream + Unpin> Future for StreamFuture<St> {
         let item = ready!(Pin::new(stream).poll_next(cx));
         let stream = self.stream.take().expect("checked above");
         Poll::Ready((item, stream))
+    }
+}
+
+/// Terminated once it resolved (the stream was handed back).
+impl<St: Stream + Unpin> FusedFuture for StreamFuture<St> {
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.stream.is_none()
     }
 }

@@ -156,6 +156,11 @@ pub use sum::Sum;
 
 use crate::constructors::{Or, Race};
 // endregion: Iterator's consumers and adapters from async-std and futures-lite
+// region: futures interop (select_next_some, forward, split)
+mod select_next_some;
+
+pub use select_next_some::SelectNextSome;
+// endregion: futures interop
 
 // region: concurrency (buffered, buffer_unordered, for_each_concurrent, ...)
 #[cfg(feature = "alloc")]
@@ -166,6 +171,10 @@ use crate::concurrent::{
 
 /// Adapters and consumers for every [`Stream`], with the names, signatures
 /// and semantics of `futures_util::StreamExt`.
+///
+/// [`Stream`] is futures-core's trait, so these methods apply to a stream
+/// made by any crate (tokio-stream, reqwest, tonic, futures-util itself), and
+/// what they return goes into any API that takes a `futures_core::Stream`.
 ///
 /// Migrating from futures-util changes the `use` line only:
 ///
@@ -1919,6 +1928,101 @@ pub trait StreamExt: Stream {
     }
 
     // endregion: concurrency methods
+
+    // region: futures interop methods (select_next_some, forward, split)
+
+    /// Returns a future that resolves to the next item of a fused stream,
+    /// for `futures::select!` loops: unlike [`next`](StreamExt::next) it
+    /// never resolves to `None`. When the stream ends, the future reports
+    /// itself terminated ([`FusedFuture`](rill_core::FusedFuture)), so
+    /// `select!` skips the branch and takes its `complete` arm once every
+    /// branch is done. Polling it after the stream ended panics; `select!`
+    /// never does. As futures-util's `select_next_some`.
+    ///
+    /// ```
+    /// use futures::select;
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let mut odds = stream::iter([1, 3, 5]).fuse();
+    /// let mut evens = stream::iter([2, 4]).fuse();
+    /// let mut sum = 0;
+    /// rill_test::block_on(async {
+    ///     loop {
+    ///         select! {
+    ///             x = odds.select_next_some() => sum += x,
+    ///             x = evens.select_next_some() => sum += x,
+    ///             complete => break,
+    ///         }
+    ///     }
+    /// });
+    /// assert_eq!(sum, 15);
+    /// ```
+    fn select_next_some(&mut self) -> SelectNextSome<'_, Self>
+    where
+        Self: rill_core::FusedStream + Unpin,
+    {
+        SelectNextSome::new(self)
+    }
+
+    /// A future that sends every `Ok` item of this stream of `Result`s into
+    /// `sink`, then flushes and closes the sink; the first `Err` (of the
+    /// stream or the sink) resolves it without closing. Pass `&mut sink` to
+    /// keep the sink. As futures-util's `forward`; see
+    /// [`Forward`](crate::sink::Forward).
+    ///
+    /// ```
+    /// use futures::channel::mpsc;
+    /// use rill_combinators::{StreamExt, stream};
+    ///
+    /// let (tx, rx) = mpsc::unbounded();
+    /// rill_test::block_on(async {
+    ///     stream::iter(1..=3).map(Ok).forward(tx).await.unwrap();
+    ///     // Closing the sender ended the receiver.
+    ///     assert_eq!(rx.collect::<Vec<_>>().await, [1, 2, 3]);
+    /// });
+    /// ```
+    fn forward<Si>(self, sink: Si) -> crate::sink::Forward<Self, Si>
+    where
+        Si: futures_sink::Sink<Self::Ok, Error = Self::Error>,
+        Self: rill_core::TryStream + Sized,
+    {
+        crate::sink::Forward::new(self, sink)
+    }
+
+    /// Splits a value that is both a stream and a sink (a socket, a framed
+    /// connection, a duplex channel) into a sink half and a stream half that
+    /// can be used from different tasks, and put back together with
+    /// [`reunite`](crate::sink::SplitSink::reunite). The halves share the
+    /// value through a small lock: each call of either half locks it for
+    /// that call only. As futures-util's `split`; see
+    /// [`SplitSink`](crate::sink::SplitSink) and
+    /// [`SplitStream`](crate::sink::SplitStream).
+    ///
+    /// ```
+    /// use rill_combinators::{SinkExt, StreamExt, stream};
+    ///
+    /// // An echo: what goes into the loopback comes back out.
+    /// let (mut tx, rx) = rill_test::Loopback::new().split();
+    /// rill_test::block_on(async {
+    ///     tx.send_all(&mut stream::iter(["a", "b"]).map(Ok)).await.unwrap();
+    ///     tx.close().await.unwrap();
+    ///     assert_eq!(rx.collect::<Vec<_>>().await, ["a", "b"]);
+    /// });
+    /// ```
+    #[cfg(feature = "alloc")]
+    fn split<Item>(
+        self,
+    ) -> (
+        crate::sink::SplitSink<Self, Item>,
+        crate::sink::SplitStream<Self>,
+    )
+    where
+        Self: futures_sink::Sink<Item> + Sized,
+    {
+        crate::sink::split(self)
+    }
+
+    // endregion: futures interop methods
 }
 
 impl<S: Stream + ?Sized> StreamExt for S {}

@@ -4,7 +4,7 @@ use core::pin::Pin;
 use core::task::{Context, Poll, ready};
 
 use pin_project_lite::pin_project;
-use rill_core::{FusedStream, Stream};
+use rill_core::{FusedFuture, FusedStream, Stream};
 
 pin_project! {
     /// Stream for [`StreamExt::peekable`](crate::StreamExt::peekable): lets
@@ -448,5 +448,45 @@ where
                 .as_mut()
                 .take_peeked_if(|item| item == expected),
         )
+    }
+}
+
+/// Terminated once it resolved.
+impl<St: Stream> FusedFuture for Peek<'_, St> {
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.peekable.is_none()
+    }
+}
+
+/// Terminated once it resolved.
+impl<St: Stream> FusedFuture for PeekMut<'_, St> {
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.peekable.is_none()
+    }
+}
+
+/// Terminated once it resolved (the closure was called).
+impl<St: Stream, F> FusedFuture for NextIf<'_, St, F>
+where
+    F: FnOnce(&St::Item) -> bool,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.func.is_none()
+    }
+}
+
+/// Terminated once it resolved.
+impl<St, T> FusedFuture for NextIfEq<'_, St, T>
+where
+    St: Stream,
+    St::Item: PartialEq<T>,
+    T: ?Sized,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.expected.is_none()
     }
 }

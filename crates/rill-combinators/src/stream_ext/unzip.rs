@@ -4,7 +4,7 @@ use core::mem;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::Stream;
+use rill_core::{FusedFuture, Stream};
 
 use super::drive::poll_items;
 
@@ -78,5 +78,18 @@ where
             },
             |(left, right)| (mem::take(*left), mem::take(*right)),
         )
+    }
+}
+
+/// Terminated once it resolved (the stream is dropped then).
+impl<St, A, B, FromA, FromB> FusedFuture for Unzip<St, FromA, FromB>
+where
+    St: Stream<Item = (A, B)>,
+    FromA: Default + Extend<A>,
+    FromB: Default + Extend<B>,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.stream.is_none()
     }
 }

@@ -3,7 +3,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, ready};
 
-use rill_core::TryStream;
+use rill_core::{FusedFuture, TryStream};
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_all`](super::TryStreamExt::try_all).
@@ -109,5 +109,18 @@ impl Quantifier {
                 }
             }
         }
+    }
+}
+
+/// Terminated once it resolved.
+impl<St, Fut, F> FusedFuture for TryAll<St, Fut, F>
+where
+    St: TryStream,
+    F: FnMut(St::Ok) -> Fut,
+    Fut: Future<Output = bool>,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.done
     }
 }

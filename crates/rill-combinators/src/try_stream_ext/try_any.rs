@@ -3,7 +3,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::TryStream;
+use rill_core::{FusedFuture, TryStream};
 
 use super::try_all::Quantifier;
 
@@ -64,5 +64,18 @@ where
             decisive: true,
         };
         state.poll(this.stream, this.future, this.f, this.done, cx)
+    }
+}
+
+/// Terminated once it resolved.
+impl<St, Fut, F> FusedFuture for TryAny<St, Fut, F>
+where
+    St: TryStream,
+    F: FnMut(St::Ok) -> Fut,
+    Fut: Future<Output = bool>,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.done
     }
 }

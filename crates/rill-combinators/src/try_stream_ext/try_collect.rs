@@ -4,7 +4,7 @@ use core::mem;
 use core::pin::Pin;
 use core::task::{Context, Poll, ready};
 
-use rill_core::TryStream;
+use rill_core::{FusedFuture, FusedStream, TryStream};
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_collect`](super::TryStreamExt::try_collect).
@@ -59,5 +59,18 @@ where
                 None => return Poll::Ready(Ok(mem::take(this.items))),
             }
         }
+    }
+}
+
+/// Terminated once the stream is (futures-util's bound): after an `Err` it
+/// is not, and polling again goes on with the rest of the stream.
+impl<St, C> FusedFuture for TryCollect<St, C>
+where
+    St: TryStream + FusedStream,
+    C: Default + Extend<St::Ok>,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.stream.is_terminated()
     }
 }

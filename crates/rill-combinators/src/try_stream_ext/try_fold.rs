@@ -3,7 +3,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, ready};
 
-use rill_core::TryStream;
+use rill_core::{FusedFuture, TryStream};
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_fold`](super::TryStreamExt::try_fold).
@@ -75,5 +75,19 @@ where
                 Poll::Ready(None) => return Poll::Ready(Ok(accum)),
             }
         }
+    }
+}
+
+/// Terminated once it resolved: with the accumulator handed out and no
+/// closure future running.
+impl<St, Fut, T, F> FusedFuture for TryFold<St, Fut, T, F>
+where
+    St: TryStream,
+    F: FnMut(T, St::Ok) -> Fut,
+    Fut: Future<Output = Result<T, St::Error>>,
+{
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.accum.is_none() && self.future.is_none()
     }
 }

@@ -2,7 +2,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::TryStream;
+use rill_core::{FusedFuture, FusedStream, TryStream};
 
 /// Future for [`TryStreamExt::try_next`](super::TryStreamExt::try_next).
 ///
@@ -38,5 +38,13 @@ impl<St: ?Sized + TryStream + Unpin> Future for TryNext<'_, St> {
         Pin::new(&mut *self.stream)
             .try_poll_next(cx)
             .map(Option::transpose)
+    }
+}
+
+/// Terminated once the stream is (futures-util's bound).
+impl<St: ?Sized + TryStream + FusedStream + Unpin> FusedFuture for TryNext<'_, St> {
+    #[inline]
+    fn is_terminated(&self) -> bool {
+        self.stream.is_terminated()
     }
 }
