@@ -69,8 +69,8 @@ mod check;
 #[cfg(feature = "time")]
 mod clock;
 mod interleave_pending;
-mod probe;
 mod loopback;
+mod probe;
 mod sink;
 mod source;
 mod waker;
@@ -80,8 +80,8 @@ pub use check::{check_fused_stream, check_stream, collect_checked};
 #[cfg(feature = "time")]
 pub use clock::{EnterGuard, ManualClock, TestInstant, TestSleep, TestTimer};
 pub use interleave_pending::{InterleavePending, interleave_pending};
-pub use probe::{ProbeFuture, ProbeStream, ProbeWake, Probes};
 pub use loopback::Loopback;
+pub use probe::{ProbeFuture, ProbeStream, ProbeWake, Probes};
 pub use sink::{TestSink, TestSinkError};
 pub use source::{TestSource, check_adapter, check_fused_adapter};
 pub use waker::{WakeCounter, counting_waker, noop_context};
