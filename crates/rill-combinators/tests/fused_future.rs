@@ -72,6 +72,29 @@ fn consumers_that_drop_their_stream_are_terminated_once_resolved() {
 }
 
 #[test]
+fn concurrent_consumers_are_terminated_once_resolved() {
+    let items = [1, 2, 3];
+    let mut seen = Vec::new();
+    let (_, pending) = run_fused(src(&items).for_each_concurrent(2, |x| {
+        seen.push(x);
+        ready(())
+    }));
+    assert!(pending > 0);
+    assert_eq!(seen, items);
+    assert_eq!(
+        run_fused(src(&[]).for_each_concurrent(None, |_| ready(()))).0,
+        ()
+    );
+    let ok = run_fused(ok_src(&items).try_for_each_concurrent(2, |_| ready(Ok(()))));
+    assert_eq!(ok.0, Ok(()));
+    let failed = run_fused(
+        ok_src(&items)
+            .try_for_each_concurrent(None, |x| ready(if x == 2 { Err("two") } else { Ok(()) })),
+    );
+    assert_eq!(failed.0, Err("two"));
+}
+
+#[test]
 fn empty_inputs_resolve_and_terminate() {
     assert_eq!(run_fused(src(&[]).count()).0, 0);
     assert!(run_fused(src(&[]).all(|_| ready(false))).0);

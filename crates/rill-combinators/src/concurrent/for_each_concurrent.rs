@@ -5,7 +5,7 @@ use core::ops::ControlFlow;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::Stream;
+use rill_core::{FusedFuture, Stream};
 
 use super::FuturesUnordered;
 use super::fill::{self, Filled};
@@ -21,6 +21,7 @@ pin_project_lite::pin_project! {
         stream: St,
         f: F,
         done: bool,
+        finished: bool,
         in_progress: FuturesUnordered<Fut>,
         limit: Option<usize>,
     }
@@ -38,6 +39,7 @@ where
             stream,
             f,
             done: false,
+            finished: false,
             in_progress: FuturesUnordered::with_capacity(limit.unwrap_or(0)),
             limit,
         }
@@ -70,7 +72,10 @@ where
             );
             match Pin::new(&mut *this.in_progress).poll_next(cx) {
                 Poll::Ready(Some(())) => continue,
-                Poll::Ready(None) if *this.done => return Poll::Ready(()),
+                Poll::Ready(None) if *this.done => {
+                    *this.finished = true;
+                    return Poll::Ready(());
+                }
                 _ => {
                     if let Filled::Budget = filled {
                         cx.waker().wake_by_ref();
@@ -81,6 +86,19 @@ where
         }
         cx.waker().wake_by_ref();
         Poll::Pending
+    }
+}
+
+impl<St, Fut, F> FusedFuture for ForEachConcurrent<St, Fut, F>
+where
+    St: Stream,
+    F: FnMut(St::Item) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    /// `true` once the future resolved (the input ended and every future
+    /// it started completed).
+    fn is_terminated(&self) -> bool {
+        self.finished
     }
 }
 

@@ -5,7 +5,7 @@ use core::ops::ControlFlow;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::{Stream, TryStream};
+use rill_core::{FusedFuture, Stream, TryStream};
 
 use super::FuturesUnordered;
 use super::fill::{self, Filled};
@@ -124,6 +124,19 @@ where
 }
 
 /// A pinned `TryStream` seen as a stream of `Result`s.
+impl<St, Fut, F> FusedFuture for TryForEachConcurrent<St, Fut, F>
+where
+    St: TryStream,
+    F: FnMut(St::Ok) -> Fut,
+    Fut: Future<Output = Result<(), St::Error>>,
+{
+    /// `true` once the future resolved (to `Ok` at the end, or to the
+    /// first error).
+    fn is_terminated(&self) -> bool {
+        self.finished
+    }
+}
+
 struct TryItems<'a, St>(Pin<&'a mut St>);
 
 impl<St: TryStream> Stream for TryItems<'_, St> {
