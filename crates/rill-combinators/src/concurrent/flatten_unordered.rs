@@ -59,65 +59,31 @@ where
     type Item = U::Item;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<U::Item>> {
-        let mut this = self.project();
-        if *this.terminated {
-            return Poll::Ready(None);
-        }
-        for _ in 0..BUDGET {
-            let f = &mut *this.f;
-            let filled = fill::fill(
-                this.stream.as_mut(),
-                this.done,
-                cx,
-                *this.limit,
-                &mut *this.inner,
-                TaskSet::len,
-                |set, item| {
-                    set.insert(f(item));
-                    ControlFlow::<()>::Continue(())
-                },
-            );
-            let full = this.limit.is_some_and(|l| this.inner.len() >= l);
-            match this.inner.poll_with(cx, poll_member) {
-                Poll::Ready(Some(item)) => return Poll::Ready(Some(item)),
-                Poll::Ready(None) if *this.done => {
-                    *this.terminated = true;
-                    return Poll::Ready(None);
-                }
-                _ => {
-                    // Inner streams that ended while the set was full made
-                    // room: pull from the input again before sleeping (the
-                    // input was not polled, so it would not wake us).
-                    if full && !*this.done && this.limit.is_some_and(|l| this.inner.len() < l) {
-                        continue;
-                    }
-                    if let Filled::Budget = filled {
-                        cx.waker().wake_by_ref();
-                    }
-                    return Poll::Pending;
-                }
-            }
-        }
-        cx.waker().wake_by_ref();
-        Poll::Pending
+        let this = self.project();
+        let f = this.f;
+        poll_flatten(
+            this.stream,
+            Flattening {
+                done: this.done,
+                terminated: this.terminated,
+                inner: this.inner,
+                limit: *this.limit,
+            },
+            cx,
+            |set, item| {
+                set.insert(f(item));
+                ControlFlow::Continue(())
+            },
+        )
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        if self.terminated {
-            return (0, Some(0));
-        }
-        let mut lower = 0usize;
-        let mut upper = Some(0usize);
-        for (_, s) in self.inner.iter() {
-            let (l, u) = s.size_hint();
-            lower = lower.saturating_add(l);
-            upper = upper.zip(u).and_then(|(a, b)| a.checked_add(b));
-        }
-        // Every input item may give any number of items.
-        if !self.done && self.stream.size_hint().1 != Some(0) {
-            upper = None;
-        }
-        (lower, upper)
+        flatten_size_hint(
+            &self.inner,
+            self.stream.size_hint(),
+            self.done,
+            self.terminated,
+        )
     }
 }
 
@@ -213,4 +179,103 @@ where
             .field("limit", &self.inner.limit)
             .finish()
     }
+}
+
+/// The state of a flattening adapter besides its input: shared by
+/// `flat_map_unordered`, `flatten_unordered` and `try_flatten_unordered`.
+pub(crate) struct Flattening<'a, U> {
+    /// The input ended.
+    pub(crate) done: &'a mut bool,
+    /// `Ready(None)` was returned.
+    pub(crate) terminated: &'a mut bool,
+    /// The inner streams in flight.
+    pub(crate) inner: &'a mut TaskSet<U>,
+    pub(crate) limit: Option<usize>,
+}
+
+/// One poll of a flattening adapter: pulls input items into `inner` with
+/// `push` (up to `limit` inner streams; `push` may instead hand out an item
+/// at once with `Break`, which `try_flatten_unordered` does for an input
+/// error), then polls the woken inner streams. Ends once the input ended
+/// and every inner stream did.
+pub(crate) fn poll_flatten<St, U>(
+    mut stream: Pin<&mut St>,
+    state: Flattening<'_, U>,
+    cx: &mut Context<'_>,
+    mut push: impl FnMut(&mut TaskSet<U>, St::Item) -> ControlFlow<U::Item>,
+) -> Poll<Option<U::Item>>
+where
+    St: Stream,
+    U: Stream,
+{
+    let Flattening {
+        done,
+        terminated,
+        inner,
+        limit,
+    } = state;
+    if *terminated {
+        return Poll::Ready(None);
+    }
+    for _ in 0..BUDGET {
+        let filled = fill::fill(
+            stream.as_mut(),
+            done,
+            cx,
+            limit,
+            &mut *inner,
+            TaskSet::len,
+            &mut push,
+        );
+        if let Filled::Break(item) = filled {
+            return Poll::Ready(Some(item));
+        }
+        let full = limit.is_some_and(|l| inner.len() >= l);
+        match inner.poll_with(cx, poll_member) {
+            Poll::Ready(Some(item)) => return Poll::Ready(Some(item)),
+            Poll::Ready(None) if *done => {
+                *terminated = true;
+                return Poll::Ready(None);
+            }
+            _ => {
+                // Inner streams that ended while the set was full made
+                // room: pull from the input again before sleeping (the
+                // input was not polled, so it would not wake us).
+                if full && !*done && limit.is_some_and(|l| inner.len() < l) {
+                    continue;
+                }
+                if let Filled::Budget = filled {
+                    cx.waker().wake_by_ref();
+                }
+                return Poll::Pending;
+            }
+        }
+    }
+    cx.waker().wake_by_ref();
+    Poll::Pending
+}
+
+/// `size_hint` of a flattening adapter: what the inner streams in flight
+/// may still give, unbounded while the input may yield more streams.
+pub(crate) fn flatten_size_hint<U: Stream>(
+    inner: &TaskSet<U>,
+    input: (usize, Option<usize>),
+    done: bool,
+    terminated: bool,
+) -> (usize, Option<usize>) {
+    if terminated {
+        return (0, Some(0));
+    }
+    let mut lower = 0usize;
+    let mut upper = Some(0usize);
+    for (_, s) in inner.iter() {
+        let (l, u) = s.size_hint();
+        lower = lower.saturating_add(l);
+        upper = upper.zip(u).and_then(|(a, b)| a.checked_add(b));
+    }
+    // Every input item may give any number of items.
+    if !done && input.1 != Some(0) {
+        upper = None;
+    }
+    (lower, upper)
 }

@@ -10,6 +10,7 @@ use rill_core::{FusedFuture, Stream, TryStream};
 use super::FuturesUnordered;
 use super::fill::{self, Filled};
 use super::ready_queue::BUDGET;
+use super::try_support::TryItems;
 
 pin_project_lite::pin_project! {
     /// A future that runs a fallible closure's future for every `Ok` item
@@ -134,16 +135,6 @@ where
     /// first error).
     fn is_terminated(&self) -> bool {
         self.finished
-    }
-}
-
-struct TryItems<'a, St>(Pin<&'a mut St>);
-
-impl<St: TryStream> Stream for TryItems<'_, St> {
-    type Item = Result<St::Ok, St::Error>;
-
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.0.as_mut().try_poll_next(cx)
     }
 }
 

@@ -86,53 +86,51 @@ impl<F: fmt::Debug, E: fmt::Debug> fmt::Debug for OkOrErr<F, E> {
     }
 }
 
-pin_project_lite::pin_project! {
-    /// An inner `TryStream` of the input, or an input error to yield once.
-    #[project = TryInnerProj]
-    pub(crate) enum TryInner<S, E> {
-        Stream { #[pin] stream: S },
-        Err { error: Option<E> },
-    }
-}
+/// A `TryStream` seen as the stream of its `Result`s (what the filling loop
+/// of `try_for_each_concurrent` and `try_flatten_unordered` pulls from).
+pub(crate) struct TryItems<'a, St>(pub(crate) Pin<&'a mut St>);
 
-impl<S, E> TryInner<S, E> {
-    pub(crate) fn new(item: Result<S, E>) -> Self {
-        match item {
-            Ok(stream) => TryInner::Stream { stream },
-            Err(error) => TryInner::Err { error: Some(error) },
-        }
-    }
-}
+impl<St: TryStream> Stream for TryItems<'_, St> {
+    type Item = Result<St::Ok, St::Error>;
 
-impl<S, E> Stream for TryInner<S, E>
-where
-    S: TryStream<Error = E>,
-{
-    type Item = Result<S::Ok, E>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        match self.project() {
-            TryInnerProj::Stream { stream } => stream.try_poll_next(cx),
-            TryInnerProj::Err { error } => Poll::Ready(error.take().map(Err)),
-        }
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.0.as_mut().try_poll_next(cx)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        match self {
-            TryInner::Stream { stream } => stream.size_hint(),
-            TryInner::Err { error } => {
-                let n = usize::from(error.is_some());
-                (n, Some(n))
-            }
-        }
+        self.0.size_hint()
     }
 }
 
-impl<S: fmt::Debug, E: fmt::Debug> fmt::Debug for TryInner<S, E> {
+pin_project_lite::pin_project! {
+    /// An owned `TryStream` seen as the stream of its `Result`s: the inner
+    /// streams of `try_flatten_unordered` live in the task set as these.
+    pub(crate) struct Results<S> {
+        #[pin]
+        stream: S,
+    }
+}
+
+impl<S> Results<S> {
+    pub(crate) fn new(stream: S) -> Self {
+        Self { stream }
+    }
+}
+
+impl<S: TryStream> Stream for Results<S> {
+    type Item = Result<S::Ok, S::Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.project().stream.try_poll_next(cx)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.stream.size_hint()
+    }
+}
+
+impl<S: fmt::Debug> fmt::Debug for Results<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TryInner::Stream { stream } => f.debug_tuple("Stream").field(stream).finish(),
-            TryInner::Err { error } => f.debug_tuple("Err").field(error).finish(),
-        }
+        self.stream.fmt(f)
     }
 }

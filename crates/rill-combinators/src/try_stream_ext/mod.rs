@@ -978,8 +978,11 @@ pub trait TryStreamExt: TryStream {
     /// Polls up to `limit` of the `TryStream`s this stream yields at once
     /// (`None` and `0`: unlimited), yielding their results as they come;
     /// the `TryStream` form of
-    /// [`flatten_unordered`](crate::StreamExt::flatten_unordered). Errors,
-    /// from the outer or an inner stream, are passed through as items.
+    /// [`flatten_unordered`](crate::StreamExt::flatten_unordered). Errors
+    /// of the inner streams are passed through as items; an error of this
+    /// stream is handed out at once, converted with `From` into the inner
+    /// streams' error type (as futures-util does). The stream goes on after
+    /// either.
     ///
     /// ```
     /// use rill_combinators::{StreamExt, TryStreamExt, stream};
@@ -994,7 +997,8 @@ pub trait TryStreamExt: TryStream {
     fn try_flatten_unordered(self, limit: impl Into<Option<usize>>) -> TryFlattenUnordered<Self>
     where
         Self: Sized,
-        Self::Ok: TryStream<Error = Self::Error>,
+        Self::Ok: TryStream,
+        <Self::Ok as TryStream>::Error: From<Self::Error>,
     {
         TryFlattenUnordered::new(self, limit)
     }
