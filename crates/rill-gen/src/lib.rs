@@ -60,8 +60,11 @@
 #[cfg_attr(loom, allow(unused_extern_crates))] // loom brings its own `Arc`
 extern crate alloc;
 
+pub mod kind;
 mod next;
 mod receiver;
+#[allow(unsafe_code)] // one call: the scoped yielder's unchecked access to its slot
+mod scoped;
 #[allow(unsafe_code)]
 mod shared;
 mod stream_fn;
@@ -73,53 +76,11 @@ pub use stream_fn::{StreamFn, stream_fn};
 pub use try_stream_fn::{TryStreamFn, try_stream_fn};
 pub use yielder::{Yield, Yielder};
 
-/// The slot alone, for the loom model in `tests/loom_slot.rs` (only with
-/// `--cfg loom`). Not public API.
-#[cfg(loom)]
-#[doc(hidden)]
-pub mod __loom {
-    use crate::shared::Slot;
-    use crate::sync::Arc;
-
-    /// A handle on a slot of `u64`s.
-    #[derive(Debug, Clone)]
-    pub struct SlotHandle(Arc<Slot<u64>>);
-
-    impl SlotHandle {
-        /// A new, idle slot.
-        pub fn new() -> Self {
-            SlotHandle(Arc::new(Slot::new()))
-        }
-        /// Consumer: about to poll the body.
-        pub fn begin_poll(&self) {
-            self.0.begin_poll();
-        }
-        /// Consumer: the body was polled; the item it handed over, if any.
-        pub fn end_poll(&self) -> Option<u64> {
-            self.0.end_poll()
-        }
-        /// Consumer: the stream is gone.
-        pub fn close(&self) {
-            self.0.close();
-        }
-        /// Producer: hand `item` over; `false` if the state refused it
-        /// (where the real `Yield` would panic or wait).
-        pub fn try_offer(&self, item: u64) -> bool {
-            self.0.try_offer(item).is_ok()
-        }
-    }
-
-    impl Default for SlotHandle {
-        fn default() -> Self {
-            Self::new()
-        }
-    }
-}
-
 /// What the macros expand to. Not public API: may change in any release.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::next::{Next, next};
+    pub use crate::scoped::{ScopedYield, ScopedYielder, stream_fn_scoped, try_stream_fn_scoped};
     pub use crate::{stream_fn, try_stream_fn};
     pub use core::pin::pin;
     pub use core::result::Result::Ok;

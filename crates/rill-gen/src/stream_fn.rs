@@ -2,13 +2,16 @@
 
 use core::fmt;
 use core::future::Future;
+use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream};
 
 use crate::Yielder;
-use crate::receiver::{Receiver, finish};
+use crate::kind::{Checked, Kind};
+use crate::receiver::Receiver;
+use crate::shared::ConsumerRef;
 
 /// Creates a stream from an async body that yields items through a
 /// [`Yielder`].
@@ -22,11 +25,21 @@ use crate::receiver::{Receiver, finish};
 /// - Polling after the end returns `Ready(None)` ([`StreamFn`] is a
 ///   [`FusedStream`]).
 /// - Dropping the stream drops the body where it stands (at its current
-///   `.await`), running the destructors of its locals.
-/// - A panic in the body propagates out of `poll_next`.
+///   `.await`), running the destructors of its locals, then every item
+///   still waiting to be yielded.
+/// - A panic in the body propagates out of `poll_next`. An item handed
+///   over before the panic, in the same poll, stays in the stream: a later
+///   poll yields it (if the body can be polled again), or it is dropped
+///   with the stream. Never leaked, never dropped twice.
 ///
 /// No thread-local storage and no waker tricks are involved; the stream
 /// allocates one small shared slot when created and nothing per item.
+///
+/// The yielder may leave the body (it is `Send` and `'static`), so each
+/// yield checks at run time that the stream is polling its body, which
+/// costs a few instructions per item. The [`stream!`](crate::stream!)
+/// macro's yielder cannot leave the body and needs no check; see
+/// [the crate documentation](crate#performance).
 ///
 /// # Example
 ///
@@ -48,12 +61,8 @@ where
     F: FnOnce(Yielder<T>) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let (receiver, yielder) = Receiver::pair();
-    StreamFn {
-        body: Some(f(yielder)),
-        receiver,
-        done: false,
-    }
+    let (slot, yielder) = ConsumerRef::pair();
+    StreamFn::from_parts(f(Yielder::new(yielder)), slot)
 }
 
 pin_project_lite::pin_project! {
@@ -78,52 +87,82 @@ pin_project_lite::pin_project! {
     /// assert_eq!(rill_test::block_on_stream(Box::pin(s)).count(), 10);
     /// ```
     #[must_use = "streams do nothing unless polled"]
-    pub struct StreamFn<T, Fut> {
-        // `None` once the body has finished.
+    pub struct StreamFn<T, Fut, K = Checked> {
+        // Dropped first (field order): its yielder uses the slot.
         #[pin]
-        body: Option<Fut>,
+        body: Fut,
         receiver: Receiver<T>,
+        // The body returned `Ready` (it is not polled again).
+        finished: bool,
         // `Ready(None)` was returned.
         done: bool,
+        kind: PhantomData<K>,
     }
 }
 
-impl<T, Fut> Stream for StreamFn<T, Fut>
+impl<T, Fut, K> StreamFn<T, Fut, K> {
+    #[inline]
+    pub(crate) fn from_parts(body: Fut, slot: ConsumerRef<T>) -> Self {
+        StreamFn {
+            body,
+            receiver: Receiver::new(slot),
+            finished: false,
+            done: false,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<T, Fut, K> Stream for StreamFn<T, Fut, K>
 where
+    K: Kind,
     Fut: Future<Output = ()>,
 {
     type Item = T;
 
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
-        let mut this = self.project();
-        if let Some(body) = this.body.as_mut().as_pin_mut() {
-            let (item, poll) = this.receiver.poll_body(body, cx);
-            if poll.is_ready() {
-                finish(this.receiver, this.body);
+        let this = self.project();
+        if *this.finished {
+            if !*this.done {
+                if let Some(item) = this.receiver.leftover() {
+                    return Poll::Ready(Some(item));
+                }
+                *this.done = true;
             }
-            match item {
-                Some(item) => return Poll::Ready(Some(item)),
-                None if poll.is_pending() => return Poll::Pending,
-                None => {}
-            }
+            return Poll::Ready(None);
+        }
+        let (item, poll) = this.receiver.poll_body::<K, _>(this.body, cx);
+        if poll.is_ready() {
+            *this.finished = true;
+        }
+        if let Some(item) = item {
+            return Poll::Ready(Some(item));
+        }
+        if poll.is_pending() {
+            return Poll::Pending;
         }
         *this.done = true;
         Poll::Ready(None)
     }
 
-    /// `(0, Some(0))` once the body has finished, `(0, None)` before.
+    /// `(0, None)` while the body runs; once it has finished, exactly the
+    /// number of items still waiting (`(0, Some(0))` at the end).
     fn size_hint(&self) -> (usize, Option<usize>) {
-        if self.body.is_some() {
+        if !self.finished {
             (0, None)
-        } else {
+        } else if self.done {
             (0, Some(0))
+        } else {
+            let n = self.receiver.leftover_len();
+            (n, Some(n))
         }
     }
 }
 
-impl<T, Fut> FusedStream for StreamFn<T, Fut>
+impl<T, Fut, K> FusedStream for StreamFn<T, Fut, K>
 where
+    K: Kind,
     Fut: Future<Output = ()>,
 {
     /// `true` once the stream has returned `Ready(None)`.
@@ -132,10 +171,10 @@ where
     }
 }
 
-impl<T, Fut> fmt::Debug for StreamFn<T, Fut> {
+impl<T, Fut, K> fmt::Debug for StreamFn<T, Fut, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("StreamFn")
-            .field("body_finished", &self.body.is_none())
+            .field("body_finished", &self.finished)
             .field("done", &self.done)
             .field("slot", &self.receiver)
             .finish()

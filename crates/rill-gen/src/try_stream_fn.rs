@@ -2,13 +2,16 @@
 
 use core::fmt;
 use core::future::Future;
+use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream};
 
 use crate::Yielder;
-use crate::receiver::{Receiver, finish};
+use crate::kind::{Checked, Kind};
+use crate::receiver::Receiver;
+use crate::shared::ConsumerRef;
 
 /// Creates a stream of `Result<T, E>` from a fallible async body.
 ///
@@ -17,11 +20,15 @@ use crate::receiver::{Receiver, finish};
 /// yields `Ok(v)`. When the body returns `Err(e)` the stream yields `Err(e)`
 /// and then ends; when it returns `Ok(())` the stream just ends.
 ///
-/// - An item handed over in the same poll in which the body fails (possible
-///   only if a `Yield` future was dropped after its first poll) comes out
-///   first, then the error.
+/// - Items handed over before the body fails (possible in the same poll
+///   only if `Yield` futures were dropped after their first poll) come out
+///   first, in order, then the error.
 /// - Polling after the end returns `Ready(None)` ([`TryStreamFn`] is a
-///   [`FusedStream`]); dropping the stream drops the body.
+///   [`FusedStream`]); dropping the stream drops the body, then every item
+///   still waiting.
+/// - A panic in the body propagates out of `poll_next`; an item handed
+///   over before it is yielded by a later poll or dropped with the stream,
+///   as with [`stream_fn`](crate::stream_fn).
 ///
 /// # Example
 ///
@@ -46,13 +53,8 @@ where
     F: FnOnce(Yielder<T>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
 {
-    let (receiver, yielder) = Receiver::pair();
-    TryStreamFn {
-        body: Some(f(yielder)),
-        receiver,
-        error: None,
-        done: false,
-    }
+    let (slot, yielder) = ConsumerRef::pair();
+    TryStreamFn::from_parts(f(Yielder::new(yielder)), slot)
 }
 
 pin_project_lite::pin_project! {
@@ -72,32 +74,50 @@ pin_project_lite::pin_project! {
     /// assert_eq!(v, [Err("boom")]);
     /// ```
     #[must_use = "streams do nothing unless polled"]
-    pub struct TryStreamFn<T, E, Fut> {
-        // `None` once the body has finished.
+    pub struct TryStreamFn<T, E, Fut, K = Checked> {
+        // Dropped first (field order): its yielder uses the slot.
         #[pin]
-        body: Option<Fut>,
+        body: Fut,
         receiver: Receiver<T>,
         // The body's error, until it is yielded.
         error: Option<E>,
+        // The body returned `Ready` (it is not polled again).
+        finished: bool,
         // `Ready(None)` was returned.
         done: bool,
+        kind: PhantomData<K>,
     }
 }
 
-impl<T, E, Fut> Stream for TryStreamFn<T, E, Fut>
+impl<T, E, Fut, K> TryStreamFn<T, E, Fut, K> {
+    #[inline]
+    pub(crate) fn from_parts(body: Fut, slot: ConsumerRef<T>) -> Self {
+        TryStreamFn {
+            body,
+            receiver: Receiver::new(slot),
+            error: None,
+            finished: false,
+            done: false,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<T, E, Fut, K> Stream for TryStreamFn<T, E, Fut, K>
 where
+    K: Kind,
     Fut: Future<Output = Result<(), E>>,
 {
     type Item = Result<T, E>;
 
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<T, E>>> {
-        let mut this = self.project();
-        if let Some(body) = this.body.as_mut().as_pin_mut() {
-            let (item, poll) = this.receiver.poll_body(body, cx);
+        let this = self.project();
+        if !*this.finished {
+            let (item, poll) = this.receiver.poll_body::<K, _>(this.body, cx);
             match poll {
                 Poll::Ready(result) => {
-                    finish(this.receiver, this.body.as_mut());
+                    *this.finished = true;
                     *this.error = result.err();
                 }
                 Poll::Pending if item.is_none() => return Poll::Pending,
@@ -106,6 +126,10 @@ where
             if let Some(item) = item {
                 return Poll::Ready(Some(Ok(item)));
             }
+        } else if !*this.done
+            && let Some(item) = this.receiver.leftover()
+        {
+            return Poll::Ready(Some(Ok(item)));
         }
         if let Some(error) = this.error.take() {
             return Poll::Ready(Some(Err(error)));
@@ -114,19 +138,24 @@ where
         Poll::Ready(None)
     }
 
-    /// `(0, None)` while the body runs; then `(1, Some(1))` while its error
-    /// is still to be yielded, `(0, Some(0))` after.
+    /// `(0, None)` while the body runs; once it has finished, exactly the
+    /// number of items still waiting plus its error, if any
+    /// (`(0, Some(0))` at the end).
     fn size_hint(&self) -> (usize, Option<usize>) {
-        match (&self.body, &self.error) {
-            (Some(_), _) => (0, None),
-            (None, Some(_)) => (1, Some(1)),
-            (None, None) => (0, Some(0)),
+        if !self.finished {
+            (0, None)
+        } else if self.done {
+            (0, Some(0))
+        } else {
+            let n = self.receiver.leftover_len() + usize::from(self.error.is_some());
+            (n, Some(n))
         }
     }
 }
 
-impl<T, E, Fut> FusedStream for TryStreamFn<T, E, Fut>
+impl<T, E, Fut, K> FusedStream for TryStreamFn<T, E, Fut, K>
 where
+    K: Kind,
     Fut: Future<Output = Result<(), E>>,
 {
     /// `true` once the stream has returned `Ready(None)`.
@@ -135,10 +164,10 @@ where
     }
 }
 
-impl<T, E, Fut> fmt::Debug for TryStreamFn<T, E, Fut> {
+impl<T, E, Fut, K> fmt::Debug for TryStreamFn<T, E, Fut, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TryStreamFn")
-            .field("body_finished", &self.body.is_none())
+            .field("body_finished", &self.finished)
             .field("error_pending", &self.error.is_some())
             .field("done", &self.done)
             .field("slot", &self.receiver)
