@@ -43,7 +43,7 @@ impl<T> ScopedYielder<'_, T> {
     pub fn yield_item(&mut self, item: T) -> ScopedYield<'_, T> {
         ScopedYield {
             slot: self.slot,
-            hand: Hand::Fresh(item),
+            hand: Hand::new(item),
             _yielder: PhantomData,
         }
     }

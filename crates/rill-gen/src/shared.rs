@@ -244,13 +244,6 @@ impl<T> Slot<T> {
         }
     }
 
-    /// Producer: whether items queued by `enqueue` are still to be taken in
-    /// by the stream (it does so at the end of its poll of the body).
-    #[cold]
-    pub(crate) fn is_queue_pending(&self) -> bool {
-        !self.queue.load(Ordering::Acquire).is_null()
-    }
-
     // ---- consumer ----
 
     /// Consumer, checked streams: the body is about to be polled.

@@ -3,7 +3,6 @@
 
 use core::fmt;
 use core::future::Future;
-use core::mem;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
@@ -96,7 +95,7 @@ impl<T> Yielder<T> {
     pub fn yield_item(&mut self, item: T) -> Yield<'_, T> {
         Yield {
             slot: &self.slot,
-            hand: Hand::Fresh(item),
+            hand: Hand::new(item),
         }
     }
 }
@@ -118,8 +117,8 @@ impl<T> fmt::Debug for Yielder<T> {
 ///
 /// If earlier items are still waiting when it is first polled (possible
 /// only when the body polls several yields in one poll of the stream, as
-/// `select!` in a loop can), the item is queued behind them and the future
-/// completes once the stream has taken the queue in (at its next poll).
+/// `select!` in a loop can), the item is queued behind them; the future
+/// returns `Pending` and completes at its next poll, as usual.
 /// Either way the items come out in the order of their first polls, each
 /// exactly once, even if the future is dropped after its first poll.
 /// Dropped before its first poll, the future yields nothing.
@@ -178,56 +177,39 @@ impl<T> fmt::Debug for Yield<'_, T> {
     }
 }
 
-/// Where a yield future's item is; shared by [`Yield`] and the scoped
-/// yield of the macros.
-pub(crate) enum Hand<T> {
-    /// Not handed over yet (dropping the future drops it).
-    Fresh(T),
-    /// Handed over behind earlier items that were still waiting: the
-    /// future completes once the stream has taken them in.
-    Queued,
-    /// Handed over.
-    Done,
-}
+/// A yield future's item until it is handed over (`None` after); shared by
+/// [`Yield`] and the scoped yield of the macros.
+pub(crate) struct Hand<T>(Option<T>);
 
 impl<T> Hand<T> {
+    #[inline]
+    pub(crate) fn new(item: T) -> Self {
+        Hand(Some(item))
+    }
+
     /// One poll of a yield future.
     #[inline]
     pub(crate) fn poll<const CHECKED: bool>(&mut self, slot: &Slot<T>) -> Poll<()> {
-        match mem::replace(self, Hand::Done) {
-            // Handed over in an earlier poll: the stream took the item at
-            // the end of that poll (or takes it at the end of this one, if
-            // the body polls us twice in one go). The second half of every
-            // yield; it does not look at the slot.
-            Hand::Done => Poll::Ready(()),
-            Hand::Fresh(item) => {
-                if let Err(item) = slot.offer::<CHECKED>(item) {
-                    // Earlier items are waiting (the body polled another
-                    // yield in this poll of the stream): queue behind them.
-                    slot.enqueue::<CHECKED>(item);
-                    *self = Hand::Queued;
-                }
-                Poll::Pending
-            }
-            Hand::Queued => {
-                // Polled again in the same poll of the stream: wait until
-                // the stream has taken the queue in (at the end of this
-                // poll), so that a body cannot run ahead of its stream.
-                if slot.is_queue_pending() {
-                    *self = Hand::Queued;
-                    Poll::Pending
-                } else {
-                    Poll::Ready(())
-                }
-            }
+        // Handed over in an earlier poll: the stream took the item at the
+        // end of that poll (or takes it at the end of this one, if the body
+        // polls us twice in one go). The second half of every yield; it
+        // does not look at the slot.
+        let Some(item) = self.0.take() else {
+            return Poll::Ready(());
+        };
+        if let Err(item) = slot.offer::<CHECKED>(item) {
+            // Earlier items are waiting (the body polled another yield in
+            // this poll of the stream): queue behind them.
+            slot.enqueue::<CHECKED>(item);
         }
+        Poll::Pending
     }
 
     pub(crate) fn debug(&self, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let state = match self {
-            Hand::Fresh(_) => "not polled",
-            Hand::Queued => "queued behind earlier items",
-            Hand::Done => "handed over",
+        let state = if self.0.is_some() {
+            "not polled"
+        } else {
+            "handed over"
         };
         f.debug_struct(name).field("item", &state).finish()
     }
