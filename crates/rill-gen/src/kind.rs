@@ -14,6 +14,7 @@
 //! meet these types when you name a stream's type:
 //!
 //! ```
+//! # #[cfg(feature = "macros")] {
 //! use rill_gen::kind::Scoped;
 //! use rill_gen::{StreamFn, stream};
 //!
@@ -26,6 +27,7 @@
 //! }
 //! let v: Vec<u32> = rill_test::block_on_stream(Box::pin(evens(3))).collect();
 //! assert_eq!(v, [0, 2, 4]);
+//! # }
 //! ```
 //!
 //! (`impl Stream<Item = u32>` is usually the simpler return type.)
@@ -62,12 +64,15 @@ pub enum Checked {}
 /// [module documentation](self)).
 ///
 /// ```
+/// # #[cfg(feature = "macros")] {
+/// use std::num::ParseIntError;
+///
 /// use rill_gen::kind::Scoped;
 /// use rill_gen::{TryStreamFn, try_stream};
 ///
-/// fn parsed(words: &'static [&'static str])
-///     -> TryStreamFn<u8, std::num::ParseIntError, impl Future<Output = Result<(), std::num::ParseIntError>>, Scoped>
-/// {
+/// fn parsed(
+///     words: &'static [&'static str],
+/// ) -> TryStreamFn<u8, ParseIntError, impl Future<Output = Result<(), ParseIntError>>, Scoped> {
 ///     try_stream! {
 ///         for w in words {
 ///             yield w.parse::<u8>()?;
@@ -77,6 +82,7 @@ pub enum Checked {}
 /// let v: Vec<_> = rill_test::block_on_stream(Box::pin(parsed(&["1", "x"]))).collect();
 /// assert_eq!(v[0], Ok(1));
 /// assert!(v[1].is_err());
+/// # }
 /// ```
 #[derive(Debug)]
 pub enum Scoped {}
