@@ -28,8 +28,9 @@ tasks:
   deny                cargo deny check bans licenses sources (installs cargo-deny when CI is set)
   loom                the loom model tests (tests/loom_*.rs), LOOM_MAX_PREEMPTIONS=2 by default
   valgrind            the test binaries of crates with unsafe code, under valgrind
-  bench [--quick] [FILTER]
-                      criterion benches, then docs/benchmarks.md from the results
+  bench [--quick] [--lto] [FILTER]
+                      criterion benches, then docs/benchmarks.md from the results;
+                      --lto: also in the bench-lto profile (thin LTO, one codegen unit)
   bench-test          every bench compiled and run once, untimed (cargo bench -- --test)
 ";
 
