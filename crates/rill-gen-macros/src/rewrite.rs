@@ -110,7 +110,8 @@ pub(crate) fn expand(input: TokenStream, kind: Kind) -> TokenStream {
     // the constructor's higher-ranked bound keeps inside the body.
     quote_spanned! {at=>
         #krate::__private::#constructor(
-            async move |#[allow(unused_mut)] mut #yielder| { #body }
+            #krate::__private::new_slot(),
+            async move |#[allow(unused_mut)] mut #yielder| { #body },
         )
     }
 }

@@ -63,7 +63,7 @@ extern crate alloc;
 pub mod kind;
 mod next;
 mod receiver;
-#[allow(unsafe_code)] // one call: the scoped yielder's unchecked access to its slot
+#[allow(unsafe_code)] // the scoped yielder's slot is handed to its stream
 mod scoped;
 #[allow(unsafe_code)]
 mod shared;
@@ -80,7 +80,9 @@ pub use yielder::{Yield, Yielder};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::next::{Next, next};
-    pub use crate::scoped::{ScopedYield, ScopedYielder, stream_fn_scoped, try_stream_fn_scoped};
+    pub use crate::scoped::{
+        NewSlot, ScopedYield, ScopedYielder, new_slot, stream_fn_scoped, try_stream_fn_scoped,
+    };
     pub use crate::{stream_fn, try_stream_fn};
     pub use core::pin::pin;
     pub use core::result::Result::Ok;

@@ -23,7 +23,8 @@ use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use crate::kind::Scoped;
-use crate::shared::{ConsumerRef, ScopedSlot};
+use crate::receiver::Receiver;
+use crate::shared::ScopedSlot;
 use crate::yielder::Hand;
 use crate::{StreamFn, TryStreamFn};
 
@@ -37,6 +38,15 @@ pub struct ScopedYielder<'a, T> {
 }
 
 impl<T> ScopedYielder<'_, T> {
+    #[inline(always)]
+    fn new(slot: ScopedSlot<T>) -> Self {
+        ScopedYielder {
+            slot,
+            _scope: PhantomData,
+            _item: PhantomData,
+        }
+    }
+
     /// Yields `item`, as [`Yielder::yield_item`](crate::Yielder::yield_item)
     /// does (same hand-off, no run-time check).
     #[inline]
@@ -81,42 +91,63 @@ impl<T> fmt::Debug for ScopedYield<'_, T> {
     }
 }
 
-/// A new slot and its scoped yielder.
-fn scoped_pair<T>() -> (ConsumerRef<T>, ScopedYielder<'static, T>) {
-    // SAFETY: the yielder goes into the body, which the stream drops before
-    // its `ConsumerRef` (field order), and the body cannot move it anywhere
-    // else: the constructors below only accept bodies that are generic over
-    // the yielder's lifetime (module docs). So it is used only while the
-    // slot is alive, inside a poll or the drop of the body.
-    let (slot, scoped) = unsafe { ConsumerRef::scoped() };
-    let yielder = ScopedYielder {
-        slot: scoped,
-        _scope: PhantomData,
-        _item: PhantomData,
-    };
-    (slot, yielder)
+/// A new slot for [`stream_fn_scoped`] / [`try_stream_fn_scoped`], made
+/// before the body's closure (so that the constructor has nothing to clean
+/// up if making the slot unwinds: less code for every `stream!`). Not
+/// public API; a slot not given to one of them leaks.
+pub struct NewSlot<T>(ScopedSlot<T>);
+
+impl<T> fmt::Debug for NewSlot<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NewSlot").finish_non_exhaustive()
+    }
+}
+
+/// See [`NewSlot`]. Not public API.
+#[inline]
+pub fn new_slot<T>() -> NewSlot<T> {
+    NewSlot(ScopedSlot::new_slot())
 }
 
 /// What `stream!` expands to: [`stream_fn`](crate::stream_fn) for an async
 /// closure taking a [`ScopedYielder`]. Not public API.
 #[inline]
-pub fn stream_fn_scoped<T, F>(f: F) -> StreamFn<T, impl Future<Output = ()>, Scoped>
+pub fn stream_fn_scoped<T, F>(
+    NewSlot(slot): NewSlot<T>,
+    f: F,
+) -> StreamFn<T, impl Future<Output = ()>, Scoped>
 where
     F: for<'a> AsyncFnOnce(ScopedYielder<'a, T>),
 {
-    let (slot, yielder) = scoped_pair();
-    StreamFn::from_parts(f(yielder), slot)
+    // No handle owns the slot while `f` runs (it only builds the body),
+    // and nothing after it can unwind: no cleanup code in here.
+    let body = f(ScopedYielder::new(slot));
+    StreamFn {
+        body,
+        // SAFETY: once per slot. The yielder is in the body, which the
+        // stream drops before its receiver (field order), and the body
+        // cannot move it anywhere else: `f` must accept a yielder of any
+        // lifetime (module docs). So it is used only while the receiver
+        // is alive, inside a poll or the drop of the body.
+        receiver: Receiver::new(unsafe { slot.into_consumer() }),
+    }
 }
 
 /// What `try_stream!` expands to: [`try_stream_fn`](crate::try_stream_fn)
 /// for an async closure taking a [`ScopedYielder`]. Not public API.
 #[inline]
 pub fn try_stream_fn_scoped<T, E, F>(
+    NewSlot(slot): NewSlot<T>,
     f: F,
 ) -> TryStreamFn<T, E, impl Future<Output = Result<(), E>>, Scoped>
 where
     F: for<'a> AsyncFnOnce(ScopedYielder<'a, T>) -> Result<(), E>,
 {
-    let (slot, yielder) = scoped_pair();
-    TryStreamFn::from_parts(f(yielder), slot)
+    let body = f(ScopedYielder::new(slot));
+    TryStreamFn {
+        body,
+        // SAFETY: as in `stream_fn_scoped`.
+        receiver: Receiver::new(unsafe { slot.into_consumer() }),
+        error: None,
+    }
 }

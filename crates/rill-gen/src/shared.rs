@@ -100,7 +100,6 @@
 //! used from another thread while its stream is polled can cause it.)
 
 use alloc::boxed::Box;
-use alloc::collections::VecDeque;
 use core::fmt;
 use core::mem::MaybeUninit;
 use core::ptr::{self, NonNull};
@@ -134,7 +133,7 @@ pub(crate) struct Slot<T> {
     /// first.
     queue: AtomicPtr<Node<T>>,
     /// Consumer only: items to yield after `item`'s, oldest first.
-    backlog: UnsafeCell<VecDeque<T>>,
+    backlog: UnsafeCell<Backlog<T>>,
 }
 
 // SAFETY: `Slot<T>` is the cell of a single-producer single-consumer
@@ -155,7 +154,7 @@ impl<T> Slot<T> {
             state: AtomicU8::new(0),
             item: UnsafeCell::new(MaybeUninit::uninit()),
             queue: AtomicPtr::new(ptr::null_mut()),
-            backlog: UnsafeCell::new(VecDeque::new()),
+            backlog: UnsafeCell::new(Backlog::new()),
         }
     }
 
@@ -364,19 +363,12 @@ impl<T> Slot<T> {
     }
 
     /// Consumer: moves the queued items, oldest first, to the backlog.
-    fn take_queue(&self, backlog: &mut VecDeque<T>) {
-        let mut node = self.queue.swap(ptr::null_mut(), Ordering::Acquire);
-        let start = backlog.len();
-        while !node.is_null() {
-            // SAFETY: every node was made by `Box::into_raw` in `enqueue`
-            // and published with Release; the swap (Acquire) made the whole
-            // list ours.
-            let boxed = unsafe { Box::from_raw(node) };
-            node = boxed.next;
-            backlog.push_back(boxed.item);
-        }
-        // The stack is newest first.
-        backlog.make_contiguous()[start..].reverse();
+    fn take_queue(&self, backlog: &mut Backlog<T>) {
+        let stack = self.queue.swap(ptr::null_mut(), Ordering::Acquire);
+        // SAFETY: every node was made by `Box::into_raw` in `enqueue` and
+        // published with Release; the swap (Acquire) made the whole list
+        // ours.
+        unsafe { backlog.append_stack(stack) };
     }
 
     /// Consumer: the stream is dropped (after its body): drops every item
@@ -394,7 +386,7 @@ impl<T> Slot<T> {
             // SAFETY: the backlog is the consumer's alone.
             let backlog = unsafe { &mut *backlog };
             self.take_queue(backlog);
-            backlog.clear();
+            while backlog.pop_front().is_some() {}
         });
     }
 
@@ -485,8 +477,88 @@ impl<T> Drop for Slot<T> {
                 unsafe { (*item).assume_init_drop() }
             });
         }
-        let mut backlog = VecDeque::new();
-        self.take_queue(&mut backlog);
+        // The backlog drops its own items; the queue's join it first.
+        let mut queued = Backlog::new();
+        self.take_queue(&mut queued);
+    }
+}
+
+/// Consumer only: the items to yield after `item`'s, oldest first, as a
+/// list of the queue's own nodes (no other allocation, and no collection
+/// type whose code every stream's crate would compile).
+struct Backlog<T> {
+    head: *mut Node<T>,
+    tail: *mut Node<T>,
+    len: usize,
+}
+
+impl<T> Backlog<T> {
+    const fn new() -> Self {
+        Backlog {
+            head: ptr::null_mut(),
+            tail: ptr::null_mut(),
+            len: 0,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.head.is_null()
+    }
+
+    /// Appends `stack` (newest first, linked by `next`), oldest first.
+    ///
+    /// # Safety
+    ///
+    /// Every node of `stack` was made by `Box::into_raw` and is owned by
+    /// the caller, which gives them to the backlog.
+    unsafe fn append_stack(&mut self, stack: *mut Node<T>) {
+        if stack.is_null() {
+            return;
+        }
+        // Reverse the list in place: `stack` becomes its last node.
+        let (mut prev, mut node) = (ptr::null_mut::<Node<T>>(), stack);
+        while !node.is_null() {
+            // SAFETY: `node` is one of the caller's nodes, ours now.
+            let next = unsafe { (*node).next };
+            // SAFETY: as above.
+            unsafe { (*node).next = prev };
+            prev = node;
+            node = next;
+            self.len += 1;
+        }
+        if self.tail.is_null() {
+            self.head = prev;
+        } else {
+            // SAFETY: `tail` is the last node of the backlog, which owns it.
+            unsafe { (*self.tail).next = prev };
+        }
+        self.tail = stack;
+    }
+
+    /// The oldest item, if any.
+    fn pop_front(&mut self) -> Option<T> {
+        if self.head.is_null() {
+            return None;
+        }
+        // SAFETY: `head` is a node of the backlog (made by `Box::into_raw`,
+        // see `append_stack`), unlinked here and freed once.
+        let node = unsafe { Box::from_raw(self.head) };
+        self.head = node.next;
+        if self.head.is_null() {
+            self.tail = ptr::null_mut();
+        }
+        self.len -= 1;
+        Some(node.item)
+    }
+}
+
+impl<T> Drop for Backlog<T> {
+    fn drop(&mut self) {
+        while self.pop_front().is_some() {}
     }
 }
 
@@ -534,20 +606,6 @@ impl<T> ConsumerRef<T> {
         let slot = Arc::new(Slot::new());
         let other = Arc::clone(&slot);
         (ConsumerRef(into_raw(slot)), SlotRef(into_raw(other)))
-    }
-
-    /// A new slot with one handle, the stream's, and the scoped yielder's
-    /// access to it, which holds no count: it never outlives the body,
-    /// which the stream drops first.
-    ///
-    /// # Safety
-    ///
-    /// The [`ScopedSlot`] must be used only while this handle is alive,
-    /// and only inside a poll or the drop of the body of this handle's
-    /// stream (module docs, "Scoped").
-    pub(crate) unsafe fn scoped() -> (ConsumerRef<T>, ScopedSlot<T>) {
-        let slot = into_raw(Arc::new(Slot::new()));
-        (ConsumerRef(slot), ScopedSlot(slot))
     }
 }
 
@@ -600,7 +658,7 @@ fn close_and_release<T>(slot: NonNull<Slot<T>>) {
 }
 
 /// A scoped yielder's access to its slot: a plain pointer, valid for as
-/// long as the body lives (see [`ConsumerRef::scoped`]).
+/// long as the body lives (see [`ScopedSlot::into_consumer`]).
 pub(crate) struct ScopedSlot<T>(NonNull<Slot<T>>);
 
 impl<T> Clone for ScopedSlot<T> {
@@ -618,10 +676,32 @@ unsafe impl<T: Send> Send for ScopedSlot<T> {}
 unsafe impl<T: Send> Sync for ScopedSlot<T> {}
 
 impl<T> ScopedSlot<T> {
+    /// A new slot for a stream with a scoped yielder. Its one count is
+    /// owned by nobody until [`into_consumer`](Self::into_consumer) gives it
+    /// to the stream (until then, there is no handle to drop: a slot that
+    /// never gets there leaks).
+    #[inline(never)]
+    pub(crate) fn new_slot() -> Self {
+        ScopedSlot(into_raw(Arc::new(Slot::new())))
+    }
+
+    /// The stream's handle on the slot, which takes over its count.
+    ///
+    /// # Safety
+    ///
+    /// At most once per slot (from [`new_slot`](Self::new_slot)). The
+    /// `ScopedSlot` copies must be used only while the returned handle is
+    /// alive, and only inside a poll or the drop of the body of its stream
+    /// (module docs, "Scoped").
+    #[inline(always)]
+    pub(crate) unsafe fn into_consumer(self) -> ConsumerRef<T> {
+        ConsumerRef(self.0)
+    }
+
     #[inline]
     pub(crate) fn get(&self) -> &Slot<T> {
-        // SAFETY: `ConsumerRef::scoped`'s contract: the slot is alive
-        // while this is used.
+        // SAFETY: `into_consumer`'s contract: the slot is alive while this
+        // is used.
         unsafe { self.0.as_ref() }
     }
 }

@@ -2,7 +2,6 @@
 
 use core::fmt;
 use core::future::Future;
-use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
@@ -62,7 +61,10 @@ where
     Fut: Future<Output = ()>,
 {
     let (slot, yielder) = ConsumerRef::pair();
-    StreamFn::from_parts(f(Yielder::new(yielder)), slot)
+    StreamFn {
+        body: f(Yielder::new(yielder)),
+        receiver: Receiver::new(slot),
+    }
 }
 
 pin_project_lite::pin_project! {
@@ -90,26 +92,8 @@ pin_project_lite::pin_project! {
     pub struct StreamFn<T, Fut, K = Checked> {
         // Dropped first (field order): its yielder uses the slot.
         #[pin]
-        body: Fut,
-        receiver: Receiver<T>,
-        // The body returned `Ready` (it is not polled again).
-        finished: bool,
-        // `Ready(None)` was returned.
-        done: bool,
-        kind: PhantomData<K>,
-    }
-}
-
-impl<T, Fut, K> StreamFn<T, Fut, K> {
-    #[inline]
-    pub(crate) fn from_parts(body: Fut, slot: ConsumerRef<T>) -> Self {
-        StreamFn {
-            body,
-            receiver: Receiver::new(slot),
-            finished: false,
-            done: false,
-            kind: PhantomData,
-        }
+        pub(crate) body: Fut,
+        pub(crate) receiver: Receiver<T, K>,
     }
 }
 
@@ -123,40 +107,24 @@ where
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         let this = self.project();
-        if *this.finished {
-            if !*this.done {
-                if let Some(item) = this.receiver.leftover() {
-                    return Poll::Ready(Some(item));
-                }
-                *this.done = true;
-            }
-            return Poll::Ready(None);
+        if let Some(next) = this.receiver.before_poll(true) {
+            return next;
         }
-        let (item, poll) = this.receiver.poll_body::<K, _>(this.body, cx);
-        if poll.is_ready() {
-            *this.finished = true;
-        }
-        if let Some(item) = item {
-            return Poll::Ready(Some(item));
-        }
-        if poll.is_pending() {
-            return Poll::Pending;
-        }
-        *this.done = true;
-        Poll::Ready(None)
+        let ready = if K::CHECKED {
+            let guard = this.receiver.guard();
+            let ready = matches!(this.body.poll(cx), Poll::Ready(()));
+            guard.disarm();
+            ready
+        } else {
+            matches!(this.body.poll(cx), Poll::Ready(()))
+        };
+        this.receiver.after_poll(ready, true)
     }
 
     /// `(0, None)` while the body runs; once it has finished, exactly the
     /// number of items still waiting (`(0, Some(0))` at the end).
     fn size_hint(&self) -> (usize, Option<usize>) {
-        if !self.finished {
-            (0, None)
-        } else if self.done {
-            (0, Some(0))
-        } else {
-            let n = self.receiver.leftover_len();
-            (n, Some(n))
-        }
+        self.receiver.size_hint()
     }
 }
 
@@ -167,16 +135,14 @@ where
 {
     /// `true` once the stream has returned `Ready(None)`.
     fn is_terminated(&self) -> bool {
-        self.done
+        self.receiver.done()
     }
 }
 
 impl<T, Fut, K> fmt::Debug for StreamFn<T, Fut, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("StreamFn")
-            .field("body_finished", &self.finished)
-            .field("done", &self.done)
-            .field("slot", &self.receiver)
-            .finish()
+            .field("receiver", &self.receiver)
+            .finish_non_exhaustive()
     }
 }

@@ -2,7 +2,6 @@
 
 use core::fmt;
 use core::future::Future;
-use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
@@ -54,7 +53,11 @@ where
     Fut: Future<Output = Result<(), E>>,
 {
     let (slot, yielder) = ConsumerRef::pair();
-    TryStreamFn::from_parts(f(Yielder::new(yielder)), slot)
+    TryStreamFn {
+        body: f(Yielder::new(yielder)),
+        receiver: Receiver::new(slot),
+        error: None,
+    }
 }
 
 pin_project_lite::pin_project! {
@@ -77,29 +80,10 @@ pin_project_lite::pin_project! {
     pub struct TryStreamFn<T, E, Fut, K = Checked> {
         // Dropped first (field order): its yielder uses the slot.
         #[pin]
-        body: Fut,
-        receiver: Receiver<T>,
+        pub(crate) body: Fut,
+        pub(crate) receiver: Receiver<T, K>,
         // The body's error, until it is yielded.
-        error: Option<E>,
-        // The body returned `Ready` (it is not polled again).
-        finished: bool,
-        // `Ready(None)` was returned.
-        done: bool,
-        kind: PhantomData<K>,
-    }
-}
-
-impl<T, E, Fut, K> TryStreamFn<T, E, Fut, K> {
-    #[inline]
-    pub(crate) fn from_parts(body: Fut, slot: ConsumerRef<T>) -> Self {
-        TryStreamFn {
-            body,
-            receiver: Receiver::new(slot),
-            error: None,
-            finished: false,
-            done: false,
-            kind: PhantomData,
-        }
+        pub(crate) error: Option<E>,
     }
 }
 
@@ -113,43 +97,46 @@ where
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<T, E>>> {
         let this = self.project();
-        if !*this.finished {
-            let (item, poll) = this.receiver.poll_body::<K, _>(this.body, cx);
-            match poll {
-                Poll::Ready(result) => {
-                    *this.finished = true;
-                    *this.error = result.err();
-                }
-                Poll::Pending if item.is_none() => return Poll::Pending,
-                Poll::Pending => {}
+        let next = match this.receiver.before_poll(this.error.is_none()) {
+            Some(next) => next,
+            None => {
+                let poll = if K::CHECKED {
+                    let guard = this.receiver.guard();
+                    let poll = this.body.poll(cx);
+                    guard.disarm();
+                    poll
+                } else {
+                    this.body.poll(cx)
+                };
+                let ready = match poll {
+                    Poll::Ready(result) => {
+                        *this.error = result.err();
+                        true
+                    }
+                    Poll::Pending => false,
+                };
+                this.receiver.after_poll(ready, this.error.is_none())
             }
-            if let Some(item) = item {
-                return Poll::Ready(Some(Ok(item)));
-            }
-        } else if !*this.done
-            && let Some(item) = this.receiver.leftover()
-        {
-            return Poll::Ready(Some(Ok(item)));
+        };
+        match next {
+            Poll::Ready(Some(item)) => Poll::Ready(Some(Ok(item))),
+            // With an error to yield, `Ready(None)` did not end the
+            // stream: the next poll does.
+            Poll::Ready(None) => match this.error.take() {
+                Some(error) => Poll::Ready(Some(Err(error))),
+                None => Poll::Ready(None),
+            },
+            Poll::Pending => Poll::Pending,
         }
-        if let Some(error) = this.error.take() {
-            return Poll::Ready(Some(Err(error)));
-        }
-        *this.done = true;
-        Poll::Ready(None)
     }
 
     /// `(0, None)` while the body runs; once it has finished, exactly the
     /// number of items still waiting plus its error, if any
     /// (`(0, Some(0))` at the end).
     fn size_hint(&self) -> (usize, Option<usize>) {
-        if !self.finished {
-            (0, None)
-        } else if self.done {
-            (0, Some(0))
-        } else {
-            let n = self.receiver.leftover_len() + usize::from(self.error.is_some());
-            (n, Some(n))
-        }
+        let (low, high) = self.receiver.size_hint();
+        let e = usize::from(self.error.is_some());
+        (low + e, high.map(|h| h + e))
     }
 }
 
@@ -160,17 +147,15 @@ where
 {
     /// `true` once the stream has returned `Ready(None)`.
     fn is_terminated(&self) -> bool {
-        self.done
+        self.receiver.done()
     }
 }
 
 impl<T, E, Fut, K> fmt::Debug for TryStreamFn<T, E, Fut, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TryStreamFn")
-            .field("body_finished", &self.finished)
+            .field("receiver", &self.receiver)
             .field("error_pending", &self.error.is_some())
-            .field("done", &self.done)
-            .field("slot", &self.receiver)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
