@@ -57,7 +57,6 @@
 #![deny(unsafe_code)] // one audited module: the slot hand-off (shared.rs)
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg_attr(loom, allow(unused_extern_crates))] // loom brings its own `Arc`
 extern crate alloc;
 
 pub mod kind;

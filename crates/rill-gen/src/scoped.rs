@@ -38,15 +38,6 @@ pub struct ScopedYielder<'a, T> {
 }
 
 impl<T> ScopedYielder<'_, T> {
-    #[inline(always)]
-    fn new(slot: ScopedSlot<T>) -> Self {
-        ScopedYielder {
-            slot,
-            _scope: PhantomData,
-            _item: PhantomData,
-        }
-    }
-
     /// Yields `item`, as [`Yielder::yield_item`](crate::Yielder::yield_item)
     /// does (same hand-off, no run-time check).
     #[inline]
@@ -121,7 +112,11 @@ where
 {
     // No handle owns the slot while `f` runs (it only builds the body),
     // and nothing after it can unwind: no cleanup code in here.
-    let body = f(ScopedYielder::new(slot));
+    let body = f(ScopedYielder {
+        slot,
+        _scope: PhantomData,
+        _item: PhantomData,
+    });
     StreamFn {
         body,
         // SAFETY: once per slot. The yielder is in the body, which the
@@ -143,7 +138,11 @@ pub fn try_stream_fn_scoped<T, E, F>(
 where
     F: for<'a> AsyncFnOnce(ScopedYielder<'a, T>) -> Result<(), E>,
 {
-    let body = f(ScopedYielder::new(slot));
+    let body = f(ScopedYielder {
+        slot,
+        _scope: PhantomData,
+        _item: PhantomData,
+    });
     TryStreamFn {
         body,
         // SAFETY: as in `stream_fn_scoped`.

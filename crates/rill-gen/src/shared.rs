@@ -1,7 +1,8 @@
 //! The hand-off between a generator's body and its stream.
 //!
 //! This is the only module with `unsafe` code. A [`Slot`] is allocated once
-//! per stream (in an `Arc`) and shared by two parties:
+//! per stream (in a `Box`, with its own count of handles) and shared by two
+//! parties:
 //!
 //! - the *consumer*: the stream ([`StreamFn`](crate::StreamFn) or
 //!   [`TryStreamFn`](crate::TryStreamFn)), which polls the body and takes the
@@ -104,7 +105,7 @@ use core::fmt;
 use core::mem::MaybeUninit;
 use core::ptr::{self, NonNull};
 
-use crate::sync::{Arc, AtomicPtr, AtomicU8, Ordering, UnsafeCell};
+use crate::sync::{AtomicPtr, AtomicU8, Ordering, UnsafeCell, fence};
 
 const POLLING: u8 = 1;
 const FULL: u8 = 2;
@@ -125,6 +126,10 @@ struct Node<T> {
 
 /// The shared hand-off (see the [module documentation](self)).
 pub(crate) struct Slot<T> {
+    /// Handles alive: the stream's and, for a checked stream, its yielder's
+    /// (a scoped yielder holds none: it never outlives the body, which the
+    /// stream drops first).
+    refs: AtomicU8,
     state: AtomicU8,
     /// Holds a value exactly when `FULL` is set (the state byte is the
     /// "present" flag, so a hand-off moves the bare `T`).
@@ -149,8 +154,9 @@ unsafe impl<T: Send> Sync for Slot<T> {}
 unsafe impl<T: Send> Send for Slot<T> {}
 
 impl<T> Slot<T> {
-    fn new() -> Self {
+    fn new(refs: u8) -> Self {
         Slot {
+            refs: AtomicU8::new(refs),
             state: AtomicU8::new(0),
             item: UnsafeCell::new(MaybeUninit::uninit()),
             queue: AtomicPtr::new(ptr::null_mut()),
@@ -570,11 +576,12 @@ impl<T> fmt::Debug for Slot<T> {
     }
 }
 
-/// A counted handle on a [`Slot`]: an `Arc` kept as a raw pointer, whose
-/// release is out of line and takes the pointer by value. (Dropping an
-/// `Arc` in place passes the address of the handle to the release path;
-/// inside a generator's state or a stream, that address would keep the
-/// optimiser from keeping them in registers.)
+/// A counted handle on a [`Slot`], whose release is out of line and takes
+/// the pointer by value. (An `Arc` dropped in place passes the address of
+/// the handle to its release path; inside a generator's state or a stream,
+/// that address would keep the optimiser from keeping them in registers.
+/// And an `Arc`'s code, weak counts included, would be compiled in every
+/// crate with a stream.)
 ///
 /// This one is the checked yielder's; the stream's is [`ConsumerRef`].
 pub(crate) struct SlotRef<T>(NonNull<Slot<T>>);
@@ -583,8 +590,8 @@ pub(crate) struct SlotRef<T>(NonNull<Slot<T>>);
 /// (dropping every item still waiting) and releases the count.
 pub(crate) struct ConsumerRef<T>(NonNull<Slot<T>>);
 
-// SAFETY: a `SlotRef<T>` is an `Arc<Slot<T>>`, which is `Send` and `Sync`
-// when `Slot<T>` is both, i.e. when `T: Send`.
+// SAFETY: a `SlotRef<T>` is a shared, counted handle on a `Slot<T>` (as an
+// `Arc` is): `Send` and `Sync` when `Slot<T>` is both, i.e. when `T: Send`.
 unsafe impl<T: Send> Send for SlotRef<T> {}
 // SAFETY: as above.
 unsafe impl<T: Send> Sync for SlotRef<T> {}
@@ -593,19 +600,16 @@ unsafe impl<T: Send> Send for ConsumerRef<T> {}
 // SAFETY: as for `SlotRef`.
 unsafe impl<T: Send> Sync for ConsumerRef<T> {}
 
-/// `Arc::into_raw`, as a `NonNull`.
-fn into_raw<T>(arc: Arc<Slot<T>>) -> NonNull<Slot<T>> {
-    let ptr = Arc::into_raw(arc).cast_mut();
-    // SAFETY: `Arc::into_raw` never returns null.
-    unsafe { NonNull::new_unchecked(ptr) }
+/// A new slot, as a raw pointer owning `refs` counts.
+fn alloc_slot<T>(refs: u8) -> NonNull<Slot<T>> {
+    NonNull::from(Box::leak(Box::new(Slot::new(refs))))
 }
 
 impl<T> ConsumerRef<T> {
     /// A new slot with two handles: the stream's and the checked yielder's.
     pub(crate) fn pair() -> (ConsumerRef<T>, SlotRef<T>) {
-        let slot = Arc::new(Slot::new());
-        let other = Arc::clone(&slot);
-        (ConsumerRef(into_raw(slot)), SlotRef(into_raw(other)))
+        let slot = alloc_slot(2);
+        (ConsumerRef(slot), SlotRef(slot))
     }
 }
 
@@ -645,9 +649,18 @@ impl<T> Drop for ConsumerRef<T> {
 
 #[inline(never)]
 fn release<T>(slot: NonNull<Slot<T>>) {
-    // SAFETY: the pointer came from `Arc::into_raw` and its count is given
-    // back exactly once, here (by its handle being dropped).
-    unsafe { Arc::decrement_strong_count(slot.as_ptr().cast_const()) }
+    // SAFETY: the handle being dropped holds a count, given back exactly
+    // once, here.
+    let refs = &unsafe { slot.as_ref() }.refs;
+    // Release: this handle's accesses to the slot happen before the free
+    // (the same protocol as `Arc`'s).
+    if refs.fetch_sub(1, Ordering::Release) != 1 {
+        return;
+    }
+    fence(Ordering::Acquire);
+    // SAFETY: that was the last count: nobody else can reach the slot,
+    // which `alloc_slot` made with `Box`.
+    drop(unsafe { Box::from_raw(slot.as_ptr()) });
 }
 
 #[inline(never)]
@@ -682,7 +695,7 @@ impl<T> ScopedSlot<T> {
     /// never gets there leaks).
     #[inline(never)]
     pub(crate) fn new_slot() -> Self {
-        ScopedSlot(into_raw(Arc::new(Slot::new())))
+        ScopedSlot(alloc_slot(1))
     }
 
     /// The stream's handle on the slot, which takes over its count.

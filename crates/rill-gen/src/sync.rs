@@ -1,18 +1,14 @@
-//! The atomics, `Arc` and cell the slot is built from: std's normally,
+//! The atomics and cell the slot is built from: std's normally,
 //! loom's under `--cfg loom` (model checking in `tests/loom_*.rs`). Other
 //! modules import them from here, never from `core`/`alloc` directly.
 
 #[cfg(loom)]
 pub(crate) use loom::cell::UnsafeCell;
 #[cfg(loom)]
-pub(crate) use loom::sync::Arc;
-#[cfg(loom)]
-pub(crate) use loom::sync::atomic::{AtomicPtr, AtomicU8, Ordering};
+pub(crate) use loom::sync::atomic::{AtomicPtr, AtomicU8, Ordering, fence};
 
 #[cfg(not(loom))]
-pub(crate) use alloc::sync::Arc;
-#[cfg(not(loom))]
-pub(crate) use core::sync::atomic::{AtomicPtr, AtomicU8, Ordering};
+pub(crate) use core::sync::atomic::{AtomicPtr, AtomicU8, Ordering, fence};
 
 /// `core::cell::UnsafeCell` with loom's access API (`with_mut`), so that
 /// the slot's code is the same under loom, which checks every access.
