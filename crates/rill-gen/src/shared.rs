@@ -105,7 +105,7 @@ use core::fmt;
 use core::mem::MaybeUninit;
 use core::ptr::{self, NonNull};
 
-use crate::sync::{AtomicPtr, AtomicU8, Ordering, UnsafeCell, fence};
+use crate::sync::{AtomicPtr, AtomicU8, Ordering, UnsafeCell, fence, with_mut};
 
 const POLLING: u8 = 1;
 const FULL: u8 = 2;
@@ -200,7 +200,7 @@ impl<T> Slot<T> {
         if state != open(CHECKED) {
             return refused::<T, CHECKED>(item, state);
         }
-        self.item.with_mut(|slot| {
+        with_mut!(self.item, |slot| {
             // SAFETY: checked: we read exactly `POLLING` with Acquire, so
             // the consumer has read the previous item and will not touch
             // `item` before it reads the `FULL` we store below (module
@@ -230,6 +230,17 @@ impl<T> Slot<T> {
             item,
             next: ptr::null_mut(),
         }));
+        if !CHECKED {
+            // Scoped: every access is sequenced (module docs), so plain
+            // loads and stores do (and no compare-and-swap loop is compiled
+            // into crates with only `stream!`s).
+            // SAFETY: `node` is ours until it is published below.
+            unsafe { (*node).next = plain_load(&self.queue) };
+            plain_store(&self.queue, node);
+            let state = self.load_state::<false>();
+            self.store_state::<false>(state | QUEUED);
+            return;
+        }
         let mut head = self.queue.load(Ordering::Relaxed);
         loop {
             // SAFETY: `node` is ours until the compare-and-swap below
@@ -242,10 +253,6 @@ impl<T> Slot<T> {
                 Ok(_) => break,
                 Err(now) => head = now,
             }
-        }
-        if !CHECKED {
-            let state = self.load_state::<false>();
-            self.store_state::<false>(state | QUEUED);
         }
     }
 
@@ -280,9 +287,7 @@ impl<T> Slot<T> {
                 // with the scoped producer: `item` holds a value written
                 // before, and no producer writes it again before it reads
                 // a state we store after this read (module docs).
-                let item = self
-                    .item
-                    .with_mut(|item| unsafe { (*item).assume_init_read() });
+                let item = with_mut!(self.item, |item| unsafe { (*item).assume_init_read() });
                 self.store_state::<CHECKED>(0);
                 return Some(item);
             }
@@ -314,16 +319,15 @@ impl<T> Slot<T> {
         if state & FULL != 0 {
             // SAFETY: as in `end_poll`: `FULL` was read with the ordering
             // of the stream's kind.
-            next = Some(
-                self.item
-                    .with_mut(|item| unsafe { (*item).assume_init_read() }),
-            );
+            next = Some(with_mut!(self.item, |item| unsafe {
+                (*item).assume_init_read()
+            }));
         }
-        self.backlog.with_mut(|backlog| {
+        with_mut!(self.backlog, |backlog| {
             // SAFETY: the backlog is the consumer's alone.
             let backlog = unsafe { &mut *backlog };
             if CHECKED || state & QUEUED != 0 || finished {
-                self.take_queue(backlog);
+                self.take_queue::<CHECKED>(backlog);
             }
             if next.is_none() {
                 next = backlog.pop_front();
@@ -337,7 +341,7 @@ impl<T> Slot<T> {
                 // SAFETY: `item` is empty (read above, or not `FULL`), and
                 // no producer writes it: the state we read is not open and
                 // the one we store below has `FULL`.
-                self.item.with_mut(|item| unsafe { (*item).write(refill) });
+                with_mut!(self.item, |item| unsafe { (*item).write(refill) });
                 new |= FULL;
                 if !backlog.is_empty() {
                     new |= MORE;
@@ -352,7 +356,7 @@ impl<T> Slot<T> {
     /// into the backlog by `settle`).
     #[cold]
     pub(crate) fn leftover(&self) -> Option<T> {
-        self.backlog.with_mut(|backlog| {
+        with_mut!(self.backlog, |backlog| {
             // SAFETY: the backlog is the consumer's alone.
             unsafe { (*backlog).pop_front() }
         })
@@ -361,16 +365,23 @@ impl<T> Slot<T> {
     /// Consumer, after the body finished: how many items are still to
     /// yield.
     pub(crate) fn leftover_len(&self) -> usize {
-        self.backlog.with_mut(|backlog| {
+        with_mut!(self.backlog, |backlog| {
             // SAFETY: the backlog is the consumer's alone (and `&self` of
             // the stream excludes its `poll_next`).
             unsafe { (*backlog).len() }
         })
     }
 
-    /// Consumer: moves the queued items, oldest first, to the backlog.
-    fn take_queue(&self, backlog: &mut Backlog<T>) {
-        let stack = self.queue.swap(ptr::null_mut(), Ordering::Acquire);
+    /// Consumer: moves the queued items, oldest first, to the backlog (with
+    /// plain accesses for a scoped stream: see `enqueue`).
+    fn take_queue<const CHECKED: bool>(&self, backlog: &mut Backlog<T>) {
+        let stack = if CHECKED {
+            self.queue.swap(ptr::null_mut(), Ordering::Acquire)
+        } else {
+            let stack = plain_load(&self.queue);
+            plain_store(&self.queue, ptr::null_mut());
+            stack
+        };
         // SAFETY: every node was made by `Box::into_raw` in `enqueue` and
         // published with Release; the swap (Acquire) made the whole list
         // ours.
@@ -385,13 +396,12 @@ impl<T> Slot<T> {
         if state & FULL != 0 {
             // SAFETY: `FULL` read by the swap (Acquire): `item` holds a
             // value nobody took; producers refuse from now on.
-            self.item
-                .with_mut(|item| unsafe { (*item).assume_init_drop() });
+            with_mut!(self.item, |item| unsafe { (*item).assume_init_drop() });
         }
-        self.backlog.with_mut(|backlog| {
+        with_mut!(self.backlog, |backlog| {
             // SAFETY: the backlog is the consumer's alone.
             let backlog = unsafe { &mut *backlog };
-            self.take_queue(backlog);
+            self.take_queue::<true>(backlog);
             while backlog.pop_front().is_some() {}
         });
     }
@@ -444,48 +454,73 @@ fn misuse<T>(item: T, state: u8) -> ! {
     )
 }
 
-/// A non-atomic load: only for the state of a scoped stream, whose
-/// accesses never race (module docs, "Scoped").
-#[cfg(not(loom))]
-#[inline]
-fn plain_load(state: &AtomicU8) -> u8 {
-    // SAFETY: no access to a scoped stream's state races with this one:
-    // they are all sequenced (module docs). Mixing atomic and non-atomic
-    // accesses to one location is allowed when they do not race.
-    unsafe { *state.as_ptr() }
+/// An atomic of which a scoped stream makes plain (non-atomic) accesses:
+/// its accesses never race (module docs, "Scoped").
+trait Plain {
+    type Value: Copy;
+    fn plain_load(&self) -> Self::Value;
+    fn plain_store(&self, value: Self::Value);
 }
 
-/// A non-atomic store: see `plain_load`.
-#[cfg(not(loom))]
-#[inline]
-fn plain_store(state: &AtomicU8, value: u8) {
-    // SAFETY: as in `plain_load`.
-    unsafe { *state.as_ptr() = value }
+macro_rules! plain {
+    ([$($generics:tt)*] $atomic:ty, $value:ty) => {
+        impl<$($generics)*> Plain for $atomic {
+            type Value = $value;
+
+            #[cfg(not(loom))]
+            #[inline(always)]
+            fn plain_load(&self) -> $value {
+                // SAFETY: no access to this atomic races with this one: a
+                // scoped stream's accesses are all sequenced (module docs).
+                // Mixing atomic and non-atomic accesses to one location is
+                // allowed when they do not race.
+                unsafe { *self.as_ptr() }
+            }
+
+            #[cfg(not(loom))]
+            #[inline(always)]
+            fn plain_store(&self, value: $value) {
+                // SAFETY: as in `plain_load`.
+                unsafe { *self.as_ptr() = value }
+            }
+
+            // loom has no `as_ptr`; Relaxed is as good for its model.
+            #[cfg(loom)]
+            fn plain_load(&self) -> $value {
+                self.load(Ordering::Relaxed)
+            }
+
+            #[cfg(loom)]
+            fn plain_store(&self, value: $value) {
+                self.store(value, Ordering::Relaxed)
+            }
+        }
+    };
 }
 
-// loom has no `as_ptr`; Relaxed is as good for its model.
-#[cfg(loom)]
-fn plain_load(state: &AtomicU8) -> u8 {
-    state.load(Ordering::Relaxed)
+plain!([] AtomicU8, u8);
+plain!([N] AtomicPtr<N>, *mut N);
+
+fn plain_load<A: Plain>(atomic: &A) -> A::Value {
+    atomic.plain_load()
 }
 
-#[cfg(loom)]
-fn plain_store(state: &AtomicU8, value: u8) {
-    state.store(value, Ordering::Relaxed)
+fn plain_store<A: Plain>(atomic: &A, value: A::Value) {
+    atomic.plain_store(value);
 }
 
 impl<T> Drop for Slot<T> {
     fn drop(&mut self) {
         // The last handle is going away: nobody else can access the slot.
         if self.state.load(Ordering::Acquire) & FULL != 0 {
-            self.item.with_mut(|item| {
+            with_mut!(self.item, |item| {
                 // SAFETY: `FULL` means `item` holds a value nobody took.
                 unsafe { (*item).assume_init_drop() }
             });
         }
         // The backlog drops its own items; the queue's join it first.
         let mut queued = Backlog::new();
-        self.take_queue(&mut queued);
+        self.take_queue::<true>(&mut queued);
     }
 }
 
