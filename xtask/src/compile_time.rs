@@ -4,10 +4,12 @@
 //! Both crates are generated under `target/compile-time/`, each its own
 //! workspace with its own target directory. After a warm-up build (which
 //! builds the dependencies: rill-gen by path, async-stream from the
-//! registry), the crate's source is touched and `cargo build` is timed, twice
-//! per crate, alternating between the two, without the incremental cache.
-//! Only the crate itself is rebuilt in the timed runs, in full: the cost of
-//! compiling code that uses the macro.
+//! registry), the crate's source is touched and `cargo build` is timed,
+//! `RUNS` times per crate, alternating between the two, without the
+//! incremental cache. Only the crate itself is rebuilt in the timed runs, in
+//! full: the cost of compiling code that uses the macro. Each timed build is
+//! followed by a timed build with nothing to do: cargo's own part, which is
+//! larger for a path dependency (rill-gen) than for a registry one.
 //!
 //! Cargo runs with `--offline` first and falls back to the network when the
 //! registry cache lacks something.

@@ -70,6 +70,10 @@ where
 pin_project_lite::pin_project! {
     /// The stream returned by [`stream_fn`] (and by the `stream!` macro).
     ///
+    /// `K` is the [kind](crate::kind) of yielder the body was given:
+    /// [`Checked`] (the default) from [`stream_fn`],
+    /// [`Scoped`](crate::kind::Scoped) from the macro.
+    ///
     /// `Send`, `Sync` and `Unpin` exactly when the body future `Fut` is (and,
     /// for `Send`/`Sync`, when `T: Send`).
     ///

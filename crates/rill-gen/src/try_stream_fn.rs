@@ -64,6 +64,10 @@ pin_project_lite::pin_project! {
     /// The stream returned by [`try_stream_fn`] (and by the `try_stream!`
     /// macro).
     ///
+    /// `K` is the [kind](crate::kind) of yielder the body was given:
+    /// [`Checked`] (the default) from [`try_stream_fn`],
+    /// [`Scoped`](crate::kind::Scoped) from the macro.
+    ///
     /// `Send`, `Sync` and `Unpin` exactly when the body future `Fut` and the
     /// error type `E` are (and, for `Send`/`Sync`, when `T: Send`).
     ///

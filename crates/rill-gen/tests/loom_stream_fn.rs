@@ -50,8 +50,20 @@ impl Drop for Item {
 /// was dropped twice, and (`exact`) that none leaked.
 fn model(exact: bool, f: impl Fn() + Sync + Send + 'static) {
     // The refused yields panic on purpose, thousands of times over the
-    // explored executions: keep their messages out of the output.
-    std::panic::set_hook(Box::new(|_| {}));
+    // explored executions: keep their messages out of the output, and show
+    // any other (a loom failure may abort the process, losing the captured
+    // output: run with `-- --nocapture` to see it).
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("");
+        if !msg.contains("`Yielder` used") && !msg.contains("boom") {
+            eprintln!("{info}");
+        }
+    }));
     loom::model(move || {
         MADE.set(0);
         DROPPED.set(0);
