@@ -1,5 +1,10 @@
 //! `cargo xtask bench`: runs the criterion benches and writes
 //! docs/benchmarks.md from criterion's JSON results.
+//!
+//! With `--lto`, the benches run a second time in the `bench-lto` profile
+//! (thin LTO, one codegen unit), their results kept apart in
+//! target/criterion-lto, and docs/benchmarks.md gets a second set of
+//! tables for that build.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -24,13 +29,15 @@ struct Measured {
 
 pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), Failed> {
     let mut quick = false;
+    let mut lto = false;
     let mut filter = None;
     for a in args {
         match a.as_str() {
             "--quick" => quick = true,
+            "--lto" => lto = true,
             flag if flag.starts_with('-') => {
                 return Err(Failed(format!(
-                    "unknown flag `{flag}`: usage `cargo xtask bench [--quick] [FILTER]`"
+                    "unknown flag `{flag}`: usage `cargo xtask bench [--quick] [--lto] [FILTER]`"
                 )));
             }
             f => filter = Some(f.to_string()),
@@ -51,6 +58,22 @@ pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), Failed> {
     }
     cmd.run()?;
 
+    let lto_dir = root.join("target").join("criterion-lto");
+    if lto {
+        println!("\n-- the same benches in the `bench-lto` profile (thin LTO, one codegen unit)");
+        let mut cmd = Cmd::cargo(root)
+            .args(["bench", "-p", "rill-benches", "--benches"])
+            .args(["--profile", "bench-lto", "--"])
+            .env("CRITERION_HOME", &lto_dir);
+        if let Some(f) = &filter {
+            cmd = cmd.arg(f);
+        }
+        if quick {
+            cmd = cmd.arg("--quick");
+        }
+        cmd.run()?;
+    }
+
     // Compile time is not a criterion measurement: it builds two generated
     // crates and times cargo. Runs with the full set, or when asked for.
     if filter
@@ -67,7 +90,9 @@ pub(crate) fn run(root: &Path, args: &[String]) -> Result<(), Failed> {
             "criterion wrote no results under target/criterion".into(),
         ));
     }
-    let doc = render(&groups, &notes, quick, filter.as_deref())?;
+    // The optimised build's results, from this run or an earlier `--lto` one.
+    let lto_groups = read_results(&lto_dir)?;
+    let doc = render(&groups, &lto_groups, &notes, quick, lto, filter.as_deref())?;
     let out = root.join("docs").join("benchmarks.md");
     std::fs::write(&out, doc)
         .map_err(|e| Failed(format!("cannot write {}: {e}", out.display())))?;
@@ -189,8 +214,10 @@ fn command_line(program: &str, args: &[&str]) -> String {
 
 fn render(
     groups: &BTreeMap<String, Vec<Measured>>,
+    lto_groups: &BTreeMap<String, Vec<Measured>>,
     notes: &Path,
     quick: bool,
+    lto: bool,
     filter: Option<&str>,
 ) -> Result<String, Failed> {
     let mut doc = String::new();
@@ -208,8 +235,9 @@ fn render(
     let date = command_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"]);
     let _ = writeln!(doc, "# Benchmarks\n");
     let command = format!(
-        "cargo xtask bench{}{}",
+        "cargo xtask bench{}{}{}",
         if quick { " --quick" } else { "" },
+        if lto { " --lto" } else { "" },
         filter.map(|f| format!(" {f}")).unwrap_or_default()
     );
     let _ = writeln!(
@@ -233,6 +261,48 @@ fn render(
          machine is shared and noisy, so compare ratios, not absolute times, and \
          treat differences under ~5% as noise.\n"
     );
+    render_groups(&mut doc, groups);
+    if !lto_groups.is_empty() {
+        let _ = writeln!(
+            doc,
+            "# Optimised build: thin LTO, one codegen unit\n\n\
+             The same benches in the `bench-lto` profile (`lto = \"thin\"`, \
+             `codegen-units = 1`, `cargo xtask bench --lto`), where a call no \
+             longer hides the per-item cost of an adapter. Results kept in \
+             target/criterion-lto{}.\n",
+            if lto {
+                ", from this run"
+            } else {
+                ", from the last `--lto` run (this one did not pass `--lto`)"
+            }
+        );
+        render_groups(&mut doc, lto_groups);
+    }
+    let mut fragments: Vec<PathBuf> = std::fs::read_dir(notes)
+        .map_err(|e| Failed(format!("cannot read {}: {e}", notes.display())))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    fragments.sort();
+    if !fragments.is_empty() {
+        let _ = writeln!(
+            doc,
+            "# Other measurements\n\nFigures criterion cannot give (allocations, memory, compile \
+             times), written by the benches themselves during the same run.\n"
+        );
+    }
+    for f in fragments {
+        let text = std::fs::read_to_string(&f)
+            .map_err(|e| Failed(format!("cannot read {}: {e}", f.display())))?;
+        doc.push_str(text.trim_end());
+        doc.push_str("\n\n");
+    }
+    Ok(doc)
+}
+
+/// One table per criterion group.
+fn render_groups(doc: &mut String, groups: &BTreeMap<String, Vec<Measured>>) {
     for (group, measured) in groups {
         let _ = writeln!(doc, "## {group}\n");
         let rill = measured.iter().find(|m| m.function == "rill");
@@ -273,25 +343,4 @@ fn render(
         }
         let _ = writeln!(doc);
     }
-    let mut fragments: Vec<PathBuf> = std::fs::read_dir(notes)
-        .map_err(|e| Failed(format!("cannot read {}: {e}", notes.display())))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    fragments.sort();
-    if !fragments.is_empty() {
-        let _ = writeln!(
-            doc,
-            "# Other measurements\n\nFigures criterion cannot give (allocations, memory, compile \
-             times), written by the benches themselves during the same run.\n"
-        );
-    }
-    for f in fragments {
-        let text = std::fs::read_to_string(&f)
-            .map_err(|e| Failed(format!("cannot read {}: {e}", f.display())))?;
-        doc.push_str(text.trim_end());
-        doc.push_str("\n\n");
-    }
-    Ok(doc)
 }

@@ -4,10 +4,12 @@
 //! Both crates are generated under `target/compile-time/`, each its own
 //! workspace with its own target directory. After a warm-up build (which
 //! builds the dependencies: rill-gen by path, async-stream from the
-//! registry), the crate's source is touched and `cargo build` is timed, twice
-//! per crate, alternating between the two, without the incremental cache.
-//! Only the crate itself is rebuilt in the timed runs, in full: the cost of
-//! compiling code that uses the macro.
+//! registry), the crate's source is touched and `cargo build` is timed,
+//! `RUNS` times per crate, alternating between the two, without the
+//! incremental cache. Only the crate itself is rebuilt in the timed runs, in
+//! full: the cost of compiling code that uses the macro. Each timed build is
+//! followed by a timed build with nothing to do: cargo's own part, which is
+//! larger for a path dependency (rill-gen) than for a registry one.
 //!
 //! Cargo runs with `--offline` first and falls back to the network when the
 //! registry cache lacks something.
@@ -20,8 +22,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 /// How many `stream!` invocations each generated crate has.
 const INVOCATIONS: usize = 20;
-/// Timed rebuilds per crate.
-const RUNS: usize = 2;
+/// Timed rebuilds per crate (alternating): the machine is shared, so the
+/// report gives the best and the median of several.
+const RUNS: usize = 5;
 
 /// One of the two generated crates.
 struct Variant {
@@ -64,16 +67,23 @@ pub(crate) fn run(root: &Path, notes_dir: Option<&Path>) -> Result<(), String> {
     }
 
     let mut times = vec![Vec::new(); VARIANTS.len()];
+    let mut noop = vec![Vec::new(); VARIANTS.len()];
     for _ in 0..RUNS {
         for (i, dir) in dirs.iter().enumerate() {
             touch(&dir.join("src").join("lib.rs"))?;
             let start = Instant::now();
             cargo_build(dir)?;
             times[i].push(start.elapsed());
+            // Cargo's own part: a build with nothing to do (its freshness
+            // checks cost more for path dependencies, as rill-gen is here,
+            // than for registry ones, as async-stream is).
+            let start = Instant::now();
+            cargo_build(dir)?;
+            noop[i].push(start.elapsed());
         }
     }
 
-    let report = report(&times);
+    let report = report(&times, &noop);
     println!("{report}");
     if let Some(notes) = notes_dir {
         fs::create_dir_all(notes).map_err(|e| format!("creating {}: {e}", notes.display()))?;
@@ -203,11 +213,19 @@ fn cargo_build(dir: &Path) -> Result<(), String> {
 }
 
 fn secs(d: Duration) -> String {
-    format!("{:.2} s", d.as_secs_f64())
+    format!("{:.3} s", d.as_secs_f64())
 }
 
-/// The markdown report: one row per variant, then the ratio.
-fn report(times: &[Vec<Duration>]) -> String {
+/// The median of `runs`.
+fn median(runs: &[Duration]) -> Duration {
+    let mut sorted = runs.to_vec();
+    sorted.sort();
+    sorted.get(sorted.len() / 2).copied().unwrap_or_default()
+}
+
+/// The markdown report: one row per variant, then the ratios, then
+/// cargo's own part.
+fn report(times: &[Vec<Duration>], noop: &[Vec<Duration>]) -> String {
     let mut out = format!(
         "### Compile time: a crate with {INVOCATIONS} `stream!` invocations\n\n\
          `cargo build` (dev profile, `CARGO_INCREMENTAL=0`) of the crate alone, its dependencies \
@@ -217,29 +235,53 @@ fn report(times: &[Vec<Duration>]) -> String {
     for run in 1..=RUNS {
         let _ = write!(out, "run {run} | ");
     }
-    out.push_str("best |\n|---|");
-    for _ in 0..=RUNS {
+    out.push_str("best | median |\n|---|");
+    for _ in 0..RUNS + 2 {
         out.push_str("---:|");
     }
     out.push('\n');
     let mut best = Vec::new();
+    let mut medians = Vec::new();
     for (variant, runs) in VARIANTS.iter().zip(times) {
         let _ = write!(out, "| {} | ", variant.label);
         for t in runs {
             let _ = write!(out, "{} | ", secs(*t));
         }
         let b = runs.iter().min().copied().unwrap_or_default();
+        let m = median(runs);
         best.push(b);
-        let _ = writeln!(out, "{} |", secs(b));
+        medians.push(m);
+        let _ = writeln!(out, "{} | {} |", secs(b), secs(m));
     }
-    if let [rill, peer] = best[..]
+    if let ([rill, peer], [rill_m, peer_m]) = (&best[..], &medians[..])
         && !rill.is_zero()
+        && !rill_m.is_zero()
     {
         let _ = writeln!(
             out,
-            "\nratio async-stream / rill (best runs): {:.2}",
-            peer.as_secs_f64() / rill.as_secs_f64()
+            "\nratio async-stream / rill: {:.2} (best runs), {:.2} (medians)",
+            peer.as_secs_f64() / rill.as_secs_f64(),
+            peer_m.as_secs_f64() / rill_m.as_secs_f64()
         );
     }
+    let noops: Vec<Duration> = noop.iter().map(|runs| median(runs)).collect();
+    let _ = write!(
+        out,
+        "\nOf which cargo alone (median of a build with nothing to do, right after each run):"
+    );
+    for (variant, n) in VARIANTS.iter().zip(&noops) {
+        let _ = write!(out, " {} {};", variant.label, secs(*n));
+    }
+    if let ([rill_m, peer_m], [rill_n, peer_n]) = (&medians[..], &noops[..])
+        && rill_m > rill_n
+        && peer_m > peer_n
+    {
+        let _ = write!(
+            out,
+            " ratio of the medians without it: {:.2}",
+            (*peer_m - *peer_n).as_secs_f64() / (*rill_m - *rill_n).as_secs_f64()
+        );
+    }
+    out.push('\n');
     out
 }

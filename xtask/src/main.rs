@@ -31,8 +31,9 @@ tasks:
   valgrind            the test binaries of crates with unsafe code, under valgrind
   asan                the tests of the crates with a task set, slots or wakers under
                       AddressSanitizer (nightly; skipped when no nightly is installed)
-  bench [--quick] [FILTER]
-                      criterion benches, then docs/benchmarks.md from the results
+  bench [--quick] [--lto] [FILTER]
+                      criterion benches, then docs/benchmarks.md from the results;
+                      --lto: also in the bench-lto profile (thin LTO, one codegen unit)
   bench-test          every bench compiled and run once, untimed (cargo bench -- --test)
 ";
 

@@ -12,10 +12,19 @@
 //! ```text
 //! stream! { for i in 0..3 { yield i; } }
 //! // becomes
-//! $crate::__private::stream_fn(move |mut __rill_yielder| async move {
-//!     let () = { for i in 0..3 { __rill_yielder.yield_item(i).await; } };
-//! })
+//! $crate::__private::stream_fn_scoped(
+//!     $crate::__private::new_slot(),
+//!     async move |mut __rill_yielder| {
+//!         let () = { for i in 0..3 { __rill_yielder.yield_item(i).await; } };
+//!     },
+//! )
 //! ```
+//!
+//! The async closure's future borrows its argument, so `stream_fn_scoped`
+//! can require it for a yielder of *any* lifetime
+//! (`for<'a> AsyncFnOnce(ScopedYielder<'a, T>)`): the yielder cannot leave
+//! the body, and its yields need no run-time check. `try_stream!` is the
+//! same over `try_stream_fn_scoped`, with the body ending in `Ok(())`.
 //!
 //! `for await pat in s { body }` becomes a `while let` loop over
 //! `$crate::__private::next(pinned_s.as_mut()).await`. `yield` inside the

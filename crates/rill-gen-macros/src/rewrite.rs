@@ -103,12 +103,15 @@ pub(crate) fn expand(input: TokenStream, kind: Kind) -> TokenStream {
         }
     };
     let constructor = match kind {
-        Kind::Stream => quote!(stream_fn),
-        Kind::TryStream => quote!(try_stream_fn),
+        Kind::Stream => quote!(stream_fn_scoped),
+        Kind::TryStream => quote!(try_stream_fn_scoped),
     };
+    // An async closure: its future may borrow the yielder, whose lifetime
+    // the constructor's higher-ranked bound keeps inside the body.
     quote_spanned! {at=>
         #krate::__private::#constructor(
-            move |#[allow(unused_mut)] mut #yielder| async move { #body }
+            #krate::__private::new_slot(),
+            async move |#[allow(unused_mut)] mut #yielder| { #body },
         )
     }
 }

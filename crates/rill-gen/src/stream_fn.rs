@@ -8,7 +8,9 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use crate::Yielder;
-use crate::receiver::{Receiver, finish};
+use crate::kind::{Checked, Kind};
+use crate::receiver::Receiver;
+use crate::shared::ConsumerRef;
 
 /// Creates a stream from an async body that yields items through a
 /// [`Yielder`].
@@ -22,11 +24,21 @@ use crate::receiver::{Receiver, finish};
 /// - Polling after the end returns `Ready(None)` ([`StreamFn`] is a
 ///   [`FusedStream`]).
 /// - Dropping the stream drops the body where it stands (at its current
-///   `.await`), running the destructors of its locals.
-/// - A panic in the body propagates out of `poll_next`.
+///   `.await`), running the destructors of its locals, then every item
+///   still waiting to be yielded.
+/// - A panic in the body propagates out of `poll_next`. An item handed
+///   over before the panic, in the same poll, stays in the stream: a later
+///   poll yields it (if the body can be polled again), or it is dropped
+///   with the stream. Never leaked, never dropped twice.
 ///
 /// No thread-local storage and no waker tricks are involved; the stream
 /// allocates one small shared slot when created and nothing per item.
+///
+/// The yielder may leave the body (it is `Send` and `'static`), so each
+/// yield checks at run time that the stream is polling its body, which
+/// costs a few instructions per item. The [`stream!`](crate::stream!)
+/// macro's yielder cannot leave the body and needs no check; see
+/// [the crate documentation](crate#performance).
 ///
 /// # Example
 ///
@@ -48,16 +60,19 @@ where
     F: FnOnce(Yielder<T>) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let (receiver, yielder) = Receiver::pair();
+    let (slot, yielder) = ConsumerRef::pair();
     StreamFn {
-        body: Some(f(yielder)),
-        receiver,
-        done: false,
+        body: f(Yielder::new(yielder)),
+        receiver: Receiver::new(slot),
     }
 }
 
 pin_project_lite::pin_project! {
     /// The stream returned by [`stream_fn`] (and by the `stream!` macro).
+    ///
+    /// `K` is the [kind](crate::kind) of yielder the body was given:
+    /// [`Checked`] (the default) from [`stream_fn`],
+    /// [`Scoped`](crate::kind::Scoped) from the macro.
     ///
     /// `Send`, `Sync` and `Unpin` exactly when the body future `Fut` is (and,
     /// for `Send`/`Sync`, when `T: Send`).
@@ -78,66 +93,60 @@ pin_project_lite::pin_project! {
     /// assert_eq!(rill_test::block_on_stream(Box::pin(s)).count(), 10);
     /// ```
     #[must_use = "streams do nothing unless polled"]
-    pub struct StreamFn<T, Fut> {
-        // `None` once the body has finished.
+    pub struct StreamFn<T, Fut, K = Checked> {
+        // Dropped first (field order): its yielder uses the slot.
         #[pin]
-        body: Option<Fut>,
-        receiver: Receiver<T>,
-        // `Ready(None)` was returned.
-        done: bool,
+        pub(crate) body: Fut,
+        pub(crate) receiver: Receiver<T, K>,
     }
 }
 
-impl<T, Fut> Stream for StreamFn<T, Fut>
+impl<T, Fut, K> Stream for StreamFn<T, Fut, K>
 where
+    K: Kind,
     Fut: Future<Output = ()>,
 {
     type Item = T;
 
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
-        let mut this = self.project();
-        if let Some(body) = this.body.as_mut().as_pin_mut() {
-            let (item, poll) = this.receiver.poll_body(body, cx);
-            if poll.is_ready() {
-                finish(this.receiver, this.body);
-            }
-            match item {
-                Some(item) => return Poll::Ready(Some(item)),
-                None if poll.is_pending() => return Poll::Pending,
-                None => {}
-            }
+        let this = self.project();
+        if let Some(next) = this.receiver.before_poll(true) {
+            return next;
         }
-        *this.done = true;
-        Poll::Ready(None)
+        let ready = if K::CHECKED {
+            let guard = this.receiver.guard();
+            let ready = matches!(this.body.poll(cx), Poll::Ready(()));
+            guard.disarm();
+            ready
+        } else {
+            matches!(this.body.poll(cx), Poll::Ready(()))
+        };
+        this.receiver.after_poll(ready, true)
     }
 
-    /// `(0, Some(0))` once the body has finished, `(0, None)` before.
+    /// `(0, None)` while the body runs; once it has finished, exactly the
+    /// number of items still waiting (`(0, Some(0))` at the end).
     fn size_hint(&self) -> (usize, Option<usize>) {
-        if self.body.is_some() {
-            (0, None)
-        } else {
-            (0, Some(0))
-        }
+        self.receiver.size_hint()
     }
 }
 
-impl<T, Fut> FusedStream for StreamFn<T, Fut>
+impl<T, Fut, K> FusedStream for StreamFn<T, Fut, K>
 where
+    K: Kind,
     Fut: Future<Output = ()>,
 {
     /// `true` once the stream has returned `Ready(None)`.
     fn is_terminated(&self) -> bool {
-        self.done
+        self.receiver.done()
     }
 }
 
-impl<T, Fut> fmt::Debug for StreamFn<T, Fut> {
+impl<T, Fut, K> fmt::Debug for StreamFn<T, Fut, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("StreamFn")
-            .field("body_finished", &self.body.is_none())
-            .field("done", &self.done)
-            .field("slot", &self.receiver)
-            .finish()
+            .field("receiver", &self.receiver)
+            .finish_non_exhaustive()
     }
 }

@@ -8,7 +8,9 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use crate::Yielder;
-use crate::receiver::{Receiver, finish};
+use crate::kind::{Checked, Kind};
+use crate::receiver::Receiver;
+use crate::shared::ConsumerRef;
 
 /// Creates a stream of `Result<T, E>` from a fallible async body.
 ///
@@ -17,11 +19,15 @@ use crate::receiver::{Receiver, finish};
 /// yields `Ok(v)`. When the body returns `Err(e)` the stream yields `Err(e)`
 /// and then ends; when it returns `Ok(())` the stream just ends.
 ///
-/// - An item handed over in the same poll in which the body fails (possible
-///   only if a `Yield` future was dropped after its first poll) comes out
-///   first, then the error.
+/// - Items handed over before the body fails (possible in the same poll
+///   only if `Yield` futures were dropped after their first poll) come out
+///   first, in order, then the error.
 /// - Polling after the end returns `Ready(None)` ([`TryStreamFn`] is a
-///   [`FusedStream`]); dropping the stream drops the body.
+///   [`FusedStream`]); dropping the stream drops the body, then every item
+///   still waiting.
+/// - A panic in the body propagates out of `poll_next`; an item handed
+///   over before it is yielded by a later poll or dropped with the stream,
+///   as with [`stream_fn`](crate::stream_fn).
 ///
 /// # Example
 ///
@@ -46,18 +52,21 @@ where
     F: FnOnce(Yielder<T>) -> Fut,
     Fut: Future<Output = Result<(), E>>,
 {
-    let (receiver, yielder) = Receiver::pair();
+    let (slot, yielder) = ConsumerRef::pair();
     TryStreamFn {
-        body: Some(f(yielder)),
-        receiver,
+        body: f(Yielder::new(yielder)),
+        receiver: Receiver::new(slot),
         error: None,
-        done: false,
     }
 }
 
 pin_project_lite::pin_project! {
     /// The stream returned by [`try_stream_fn`] (and by the `try_stream!`
     /// macro).
+    ///
+    /// `K` is the [kind](crate::kind) of yielder the body was given:
+    /// [`Checked`] (the default) from [`try_stream_fn`],
+    /// [`Scoped`](crate::kind::Scoped) from the macro.
     ///
     /// `Send`, `Sync` and `Unpin` exactly when the body future `Fut` and the
     /// error type `E` are (and, for `Send`/`Sync`, when `T: Send`).
@@ -72,76 +81,85 @@ pin_project_lite::pin_project! {
     /// assert_eq!(v, [Err("boom")]);
     /// ```
     #[must_use = "streams do nothing unless polled"]
-    pub struct TryStreamFn<T, E, Fut> {
-        // `None` once the body has finished.
+    pub struct TryStreamFn<T, E, Fut, K = Checked> {
+        // Dropped first (field order): its yielder uses the slot.
         #[pin]
-        body: Option<Fut>,
-        receiver: Receiver<T>,
+        pub(crate) body: Fut,
+        pub(crate) receiver: Receiver<T, K>,
         // The body's error, until it is yielded.
-        error: Option<E>,
-        // `Ready(None)` was returned.
-        done: bool,
+        pub(crate) error: Option<E>,
     }
 }
 
-impl<T, E, Fut> Stream for TryStreamFn<T, E, Fut>
+impl<T, E, Fut, K> Stream for TryStreamFn<T, E, Fut, K>
 where
+    K: Kind,
     Fut: Future<Output = Result<(), E>>,
 {
     type Item = Result<T, E>;
 
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<T, E>>> {
-        let mut this = self.project();
-        if let Some(body) = this.body.as_mut().as_pin_mut() {
-            let (item, poll) = this.receiver.poll_body(body, cx);
-            match poll {
-                Poll::Ready(result) => {
-                    finish(this.receiver, this.body.as_mut());
-                    *this.error = result.err();
-                }
-                Poll::Pending if item.is_none() => return Poll::Pending,
-                Poll::Pending => {}
+        let this = self.project();
+        let next = match this.receiver.before_poll(this.error.is_none()) {
+            Some(next) => next,
+            None => {
+                let poll = if K::CHECKED {
+                    let guard = this.receiver.guard();
+                    let poll = this.body.poll(cx);
+                    guard.disarm();
+                    poll
+                } else {
+                    this.body.poll(cx)
+                };
+                let ready = match poll {
+                    Poll::Ready(result) => {
+                        *this.error = result.err();
+                        true
+                    }
+                    Poll::Pending => false,
+                };
+                this.receiver.after_poll(ready, this.error.is_none())
             }
-            if let Some(item) = item {
-                return Poll::Ready(Some(Ok(item)));
-            }
+        };
+        match next {
+            Poll::Ready(Some(item)) => Poll::Ready(Some(Ok(item))),
+            // With an error to yield, `Ready(None)` did not end the
+            // stream: the next poll does.
+            Poll::Ready(None) => match this.error.take() {
+                Some(error) => Poll::Ready(Some(Err(error))),
+                None => Poll::Ready(None),
+            },
+            Poll::Pending => Poll::Pending,
         }
-        if let Some(error) = this.error.take() {
-            return Poll::Ready(Some(Err(error)));
-        }
-        *this.done = true;
-        Poll::Ready(None)
     }
 
-    /// `(0, None)` while the body runs; then `(1, Some(1))` while its error
-    /// is still to be yielded, `(0, Some(0))` after.
+    /// `(0, None)` while the body runs; once it has finished, exactly the
+    /// number of items still waiting plus its error, if any
+    /// (`(0, Some(0))` at the end).
     fn size_hint(&self) -> (usize, Option<usize>) {
-        match (&self.body, &self.error) {
-            (Some(_), _) => (0, None),
-            (None, Some(_)) => (1, Some(1)),
-            (None, None) => (0, Some(0)),
-        }
+        let (low, high) = self.receiver.size_hint();
+        let e = usize::from(self.error.is_some());
+        (low + e, high.map(|h| h + e))
     }
 }
 
-impl<T, E, Fut> FusedStream for TryStreamFn<T, E, Fut>
+impl<T, E, Fut, K> FusedStream for TryStreamFn<T, E, Fut, K>
 where
+    K: Kind,
     Fut: Future<Output = Result<(), E>>,
 {
     /// `true` once the stream has returned `Ready(None)`.
     fn is_terminated(&self) -> bool {
-        self.done
+        self.receiver.done()
     }
 }
 
-impl<T, E, Fut> fmt::Debug for TryStreamFn<T, E, Fut> {
+impl<T, E, Fut, K> fmt::Debug for TryStreamFn<T, E, Fut, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TryStreamFn")
-            .field("body_finished", &self.body.is_none())
+            .field("receiver", &self.receiver)
             .field("error_pending", &self.error.is_some())
-            .field("done", &self.done)
-            .field("slot", &self.receiver)
-            .finish()
+            .finish_non_exhaustive()
     }
 }

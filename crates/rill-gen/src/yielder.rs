@@ -1,12 +1,12 @@
-//! The producer side: [`Yielder`] and its [`Yield`] future.
+//! The producer side of [`stream_fn`](crate::stream_fn): [`Yielder`] and
+//! its [`Yield`] future.
 
 use core::fmt;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use crate::shared::Slot;
-use crate::sync::Arc;
+use crate::shared::{Slot, SlotRef};
 
 /// The handle a generator body yields items through.
 ///
@@ -32,6 +32,11 @@ use crate::sync::Arc;
 /// `Yielder<&'static str>` cannot be turned into a yielder of shorter-lived
 /// references.
 ///
+/// Because a yielder can leave its body, every yield is checked at run time
+/// (a few ordered loads and stores). The `stream!` and `try_stream!` macros
+/// use a yielder that cannot leave the body (its lifetime is tied to it),
+/// which needs no check: see the crate documentation.
+///
 /// # Example
 ///
 /// ```
@@ -47,20 +52,30 @@ use crate::sync::Arc;
 /// assert_eq!(rill_test::block_on_stream(Box::pin(s)).collect::<Vec<_>>(), [3, 2, 1]);
 /// ```
 pub struct Yielder<T> {
-    slot: Arc<Slot<T>>,
+    slot: SlotRef<T>,
 }
 
 impl<T> Yielder<T> {
-    pub(crate) fn new(slot: Arc<Slot<T>>) -> Self {
+    pub(crate) fn new(slot: SlotRef<T>) -> Self {
         Yielder { slot }
     }
 
     /// Yields `item` from the stream; the returned future completes once the
     /// stream has returned the item and is polled again.
     ///
-    /// Dropping the future before its first poll yields nothing; dropping it
-    /// after its first poll (for example when it loses a `select!`) does not
-    /// take the item back: it is still yielded.
+    /// The item is *handed over* at the future's first poll, and from then
+    /// on it comes out of the stream, in order, whatever happens to the
+    /// future:
+    ///
+    /// - dropped before its first poll, the future yields nothing (the item
+    ///   is dropped with it);
+    /// - dropped after its first poll (for example when it loses a
+    ///   `select!`), the item is still yielded.
+    ///
+    /// If the first poll finds earlier items still waiting (the body polled
+    /// another yield in the same poll of the stream, which only happens when
+    /// a yield is dropped after its first poll or polled by hand), the item
+    /// is queued behind them (one small allocation for such an item).
     ///
     /// # Panics
     ///
@@ -80,7 +95,7 @@ impl<T> Yielder<T> {
     pub fn yield_item(&mut self, item: T) -> Yield<'_, T> {
         Yield {
             slot: &self.slot,
-            item: Some(item),
+            hand: Hand::new(item),
         }
     }
 }
@@ -100,24 +115,46 @@ impl<T> fmt::Debug for Yielder<T> {
 /// `poll_next`, so the consumer polls again). The next poll, in the stream's
 /// next `poll_next`, returns `Ready(())`.
 ///
-/// Only the first poll checks that the stream is polling its body (and
-/// panics if not); a later poll just returns `Ready(())`, since the item is
-/// already on its way.
+/// If earlier items are still waiting when it is first polled (possible
+/// only when the body polls several yields in one poll of the stream, as
+/// `select!` in a loop can), the item is queued behind them; the future
+/// returns `Pending` and completes at its next poll, as usual.
+/// Either way the items come out in the order of their first polls, each
+/// exactly once, even if the future is dropped after its first poll.
+/// Dropped before its first poll, the future yields nothing.
+///
+/// Only a poll that hands the item over checks that the stream is polling
+/// its body (and panics if not); a later poll just returns `Ready(())`,
+/// since the item is already on its way.
 ///
 /// ```
+/// use core::future::{Future, poll_fn};
+/// use core::pin::Pin;
+/// use core::task::Poll;
 /// use rill_gen::stream_fn;
 ///
 /// let s = stream_fn(|mut y| async move {
 ///     let fut = y.yield_item(1u8); // nothing happens yet
 ///     fut.await; // now 1 is yielded
+///     // Polled once, then dropped, twice in a row (as a `select!` that
+///     // another branch won would do): 2 is handed over, 3 waits behind
+///     // it; both come out.
+///     for v in [2, 3] {
+///         let mut fut = y.yield_item(v);
+///         poll_fn(|cx| {
+///             assert!(Pin::new(&mut fut).poll(cx).is_pending());
+///             Poll::Ready(())
+///         })
+///         .await;
+///     }
+///     drop(y.yield_item(4)); // never polled: 4 is not yielded
 /// });
-/// assert_eq!(rill_test::block_on_stream(Box::pin(s)).collect::<Vec<_>>(), [1]);
+/// assert_eq!(rill_test::block_on_stream(Box::pin(s)).collect::<Vec<_>>(), [1, 2, 3]);
 /// ```
 #[must_use = "futures do nothing unless you `.await` or poll them"]
 pub struct Yield<'a, T> {
     slot: &'a Slot<T>,
-    /// `Some` until the item is handed over.
-    item: Option<T>,
+    hand: Hand<T>,
 }
 
 // `Yield` never pins `item` (it only moves it into the slot), so it is
@@ -130,30 +167,50 @@ impl<T> Future for Yield<'_, T> {
     #[inline]
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
         let this = self.get_mut();
-        // Handed over in an earlier poll: the stream took the item at the
-        // end of that poll (or takes it at the end of this one, if the body
-        // polls us twice in one go; the next yield then waits for the
-        // slot). Checked first, as it is the second half of every yield,
-        // and without writing `None` back; not looking at the slot saves a
-        // load and a branch per item.
-        if this.item.is_none() {
-            return Poll::Ready(());
-        }
-        if let Some(item) = this.item.take()
-            && let Err(item) = this.slot.offer(item)
-        {
-            // An earlier item is still in the slot; the stream returns it
-            // from this poll and we offer again next time.
-            this.item = Some(item);
-        }
-        Poll::Pending
+        this.hand.poll::<true>(this.slot)
     }
 }
 
 impl<T> fmt::Debug for Yield<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Yield")
-            .field("handed_over", &self.item.is_none())
-            .finish()
+        self.hand.debug("Yield", f)
+    }
+}
+
+/// A yield future's item until it is handed over (`None` after); shared by
+/// [`Yield`] and the scoped yield of the macros.
+pub(crate) struct Hand<T>(Option<T>);
+
+impl<T> Hand<T> {
+    #[inline]
+    pub(crate) fn new(item: T) -> Self {
+        Hand(Some(item))
+    }
+
+    /// One poll of a yield future.
+    #[inline]
+    pub(crate) fn poll<const CHECKED: bool>(&mut self, slot: &Slot<T>) -> Poll<()> {
+        // Handed over in an earlier poll: the stream took the item at the
+        // end of that poll (or takes it at the end of this one, if the body
+        // polls us twice in one go). The second half of every yield; it
+        // does not look at the slot.
+        let Some(item) = self.0.take() else {
+            return Poll::Ready(());
+        };
+        if let Err(item) = slot.offer::<CHECKED>(item) {
+            // Earlier items are waiting (the body polled another yield in
+            // this poll of the stream): queue behind them.
+            slot.enqueue::<CHECKED>(item);
+        }
+        Poll::Pending
+    }
+
+    pub(crate) fn debug(&self, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = if self.0.is_some() {
+            "not polled"
+        } else {
+            "handed over"
+        };
+        f.debug_struct(name).field("item", &state).finish()
     }
 }

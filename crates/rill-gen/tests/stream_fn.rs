@@ -354,3 +354,54 @@ fn owned_items_in_flight_are_dropped_exactly_once() {
     assert_eq!(all, ["a", "b", "c"]);
     assert_eq!(Rc::strong_count(&token), 1);
 }
+
+/// Polls a fresh `Yield` of `item` once inside the body and drops it, as a
+/// `select!` that another branch won would.
+async fn poll_once_and_drop<T>(y: &mut Yielder<T>, item: T) {
+    let mut fut = y.yield_item(item);
+    poll_fn(|cx| {
+        assert!(Pin::new(&mut fut).poll(cx).is_pending());
+        Poll::Ready(())
+    })
+    .await;
+}
+
+#[test]
+fn yield_dropped_after_a_poll_that_found_the_slot_full_is_still_yielded() {
+    // 1 is handed over; 2 and 3 find the slot still holding 1 (same poll of
+    // the stream) and are dropped: their items come out after 1, in order.
+    let make = || {
+        stream_fn(|mut y| async move {
+            poll_once_and_drop(&mut y, 1).await;
+            poll_once_and_drop(&mut y, 2).await;
+            poll_once_and_drop(&mut y, 3).await;
+            y.yield_item(4).await;
+            poll_once_and_drop(&mut y, 5).await;
+            poll_once_and_drop(&mut y, 6).await;
+            // The body ends with 6 waiting behind 5.
+        })
+    };
+    assert_eq!(check_fused_stream(make), [1, 2, 3, 4, 5, 6]);
+}
+
+#[test]
+fn dropped_yields_items_are_dropped_once_when_the_stream_is_dropped() {
+    let token = Rc::new(());
+    let t = Rc::clone(&token);
+    let s = stream_fn(move |mut y| async move {
+        poll_once_and_drop(&mut y, Rc::clone(&t)).await;
+        poll_once_and_drop(&mut y, Rc::clone(&t)).await;
+        poll_once_and_drop(&mut y, Rc::clone(&t)).await;
+        y.yield_item(t).await;
+    });
+    let mut s = Box::pin(s);
+    let first = block_on(next(&mut s)).unwrap();
+    assert_eq!(
+        Rc::strong_count(&token),
+        5,
+        "the test, the first item, two waiting, the body's last"
+    );
+    drop(first);
+    drop(s);
+    assert_eq!(Rc::strong_count(&token), 1);
+}
