@@ -79,8 +79,14 @@ pub mod stream {
     //! ```
     pub use crate::StreamExt;
     pub use crate::constructors::*;
+    // The traits, as `futures::stream` has them, so that
+    // `use futures::stream::{self, Stream, StreamExt}` becomes a `use` of
+    // `rill::stream` with the same names.
     pub use crate::stream_ext::*;
     pub use crate::try_stream_ext::*;
+    #[cfg(feature = "alloc")]
+    pub use rill_core::{BoxStream, LocalBoxStream};
+    pub use rill_core::{FusedStream, Stream, TryStream};
 
     // region: concurrency re-exports
     #[cfg(feature = "alloc")]

@@ -445,3 +445,31 @@ assert_not_impl!(stream::TryUnfold<u8, fn(u8) -> NotUnpinFut, NotUnpinFut>: Unpi
 assert_not_impl!(stream::TryUnfold<u8, fn(u8) -> NotSendFut, NotSendFut>: Send);
 assert_not_impl!(stream::PollImmediate<NotUnpinStream>: Unpin);
 assert_not_impl!(stream::PollImmediate<stream::Repeat<Rc<u8>>>: Send);
+
+/// `use futures::stream::{self, Stream, StreamExt}` becomes the same `use`
+/// of `rill_combinators::stream` (found by running futures-util's tests).
+#[test]
+fn the_stream_module_names_the_traits_as_futures_stream_does() {
+    use rill_combinators::stream::{
+        self, BoxStream, FusedStream, LocalBoxStream, Stream, StreamExt, TryStream, TryStreamExt,
+    };
+    fn fused<S: FusedStream>(s: S) -> S {
+        s
+    }
+    fn try_items<S: TryStream<Ok = u8, Error = ()>>(s: S) -> S {
+        s
+    }
+    let boxed: BoxStream<'static, u8> = stream::iter([1u8, 2]).boxed();
+    let local: LocalBoxStream<'static, u8> = stream::iter([3u8]).boxed_local();
+    let mut all = fused(boxed.chain(local).fuse());
+    assert_eq!(all.size_hint(), (3, Some(3)));
+    assert_eq!(
+        rill_test::block_on((&mut all).collect::<Vec<_>>()),
+        [1, 2, 3]
+    );
+    let oks = try_items(stream::iter([Ok(4u8)]));
+    assert_eq!(
+        rill_test::block_on(oks.into_stream().collect::<Vec<_>>()),
+        [Ok(4)]
+    );
+}
