@@ -67,18 +67,18 @@
 //! The facade crate `rill` enables `macros` by default.
 #![no_std]
 #![deny(missing_docs)]
-#![deny(unsafe_code)] // one audited module: the slot hand-off (shared.rs)
+#![deny(unsafe_code)] // allowed on two `mod` lines below: the slot and the scoped hand-over
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 extern crate alloc;
 
+mod consumer;
 pub mod kind;
 mod next;
-mod receiver;
 #[allow(unsafe_code)] // the scoped yielder's slot is handed to its stream
 mod scoped;
 #[allow(unsafe_code)]
-mod shared;
+mod slot;
 mod stream_fn;
 mod sync;
 mod try_stream_fn;

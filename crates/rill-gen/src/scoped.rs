@@ -22,9 +22,9 @@ use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
+use crate::consumer::Consumer;
 use crate::kind::Scoped;
-use crate::receiver::Receiver;
-use crate::shared::ScopedSlot;
+use crate::slot::ScopedSlot;
 use crate::yielder::Hand;
 use crate::{StreamFn, TryStreamFn};
 
@@ -120,11 +120,11 @@ where
     StreamFn {
         body,
         // SAFETY: once per slot. The yielder is in the body, which the
-        // stream drops before its receiver (field order), and the body
+        // stream drops before its consumer (field order), and the body
         // cannot move it anywhere else: `f` must accept a yielder of any
-        // lifetime (module docs). So it is used only while the receiver
+        // lifetime (module docs). So it is used only while the consumer
         // is alive, inside a poll or the drop of the body.
-        receiver: Receiver::new(unsafe { slot.into_consumer() }),
+        consumer: Consumer::new(unsafe { slot.into_consumer() }),
     }
 }
 
@@ -146,7 +146,7 @@ where
     TryStreamFn {
         body,
         // SAFETY: as in `stream_fn_scoped`.
-        receiver: Receiver::new(unsafe { slot.into_consumer() }),
+        consumer: Consumer::new(unsafe { slot.into_consumer() }),
         error: None,
     }
 }

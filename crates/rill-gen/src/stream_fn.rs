@@ -8,9 +8,9 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use crate::Yielder;
+use crate::consumer::Consumer;
 use crate::kind::{Checked, Kind};
-use crate::receiver::Receiver;
-use crate::shared::ConsumerRef;
+use crate::slot::ConsumerRef;
 
 /// Creates a stream from an async body that yields items through a
 /// [`Yielder`].
@@ -63,7 +63,7 @@ where
     let (slot, yielder) = ConsumerRef::pair();
     StreamFn {
         body: f(Yielder::new(yielder)),
-        receiver: Receiver::new(slot),
+        consumer: Consumer::new(slot),
     }
 }
 
@@ -97,7 +97,7 @@ pin_project_lite::pin_project! {
         // Dropped first (field order): its yielder uses the slot.
         #[pin]
         pub(crate) body: Fut,
-        pub(crate) receiver: Receiver<T, K>,
+        pub(crate) consumer: Consumer<T, K>,
     }
 }
 
@@ -111,24 +111,24 @@ where
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         let this = self.project();
-        if let Some(next) = this.receiver.before_poll(true) {
+        if let Some(next) = this.consumer.before_poll(true) {
             return next;
         }
         let ready = if K::CHECKED {
-            let guard = this.receiver.guard();
+            let guard = this.consumer.guard();
             let ready = matches!(this.body.poll(cx), Poll::Ready(()));
             guard.disarm();
             ready
         } else {
             matches!(this.body.poll(cx), Poll::Ready(()))
         };
-        this.receiver.after_poll(ready, true)
+        this.consumer.after_poll(ready, true)
     }
 
     /// `(0, None)` while the body runs; once it has finished, exactly the
     /// number of items still waiting (`(0, Some(0))` at the end).
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.receiver.size_hint()
+        self.consumer.size_hint()
     }
 }
 
@@ -139,14 +139,14 @@ where
 {
     /// `true` once the stream has returned `Ready(None)`.
     fn is_terminated(&self) -> bool {
-        self.receiver.done()
+        self.consumer.done()
     }
 }
 
 impl<T, Fut, K> fmt::Debug for StreamFn<T, Fut, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("StreamFn")
-            .field("receiver", &self.receiver)
+            .field("consumer", &self.consumer)
             .finish_non_exhaustive()
     }
 }

@@ -8,9 +8,9 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use crate::Yielder;
+use crate::consumer::Consumer;
 use crate::kind::{Checked, Kind};
-use crate::receiver::Receiver;
-use crate::shared::ConsumerRef;
+use crate::slot::ConsumerRef;
 
 /// Creates a stream of `Result<T, E>` from a fallible async body.
 ///
@@ -55,7 +55,7 @@ where
     let (slot, yielder) = ConsumerRef::pair();
     TryStreamFn {
         body: f(Yielder::new(yielder)),
-        receiver: Receiver::new(slot),
+        consumer: Consumer::new(slot),
         error: None,
     }
 }
@@ -85,7 +85,7 @@ pin_project_lite::pin_project! {
         // Dropped first (field order): its yielder uses the slot.
         #[pin]
         pub(crate) body: Fut,
-        pub(crate) receiver: Receiver<T, K>,
+        pub(crate) consumer: Consumer<T, K>,
         // The body's error, until it is yielded.
         pub(crate) error: Option<E>,
     }
@@ -101,11 +101,11 @@ where
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<T, E>>> {
         let this = self.project();
-        let next = match this.receiver.before_poll(this.error.is_none()) {
+        let next = match this.consumer.before_poll(this.error.is_none()) {
             Some(next) => next,
             None => {
                 let poll = if K::CHECKED {
-                    let guard = this.receiver.guard();
+                    let guard = this.consumer.guard();
                     let poll = this.body.poll(cx);
                     guard.disarm();
                     poll
@@ -119,7 +119,7 @@ where
                     }
                     Poll::Pending => false,
                 };
-                this.receiver.after_poll(ready, this.error.is_none())
+                this.consumer.after_poll(ready, this.error.is_none())
             }
         };
         match next {
@@ -138,7 +138,7 @@ where
     /// number of items still waiting plus its error, if any
     /// (`(0, Some(0))` at the end).
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let (low, high) = self.receiver.size_hint();
+        let (low, high) = self.consumer.size_hint();
         let e = usize::from(self.error.is_some());
         (low + e, high.map(|h| h + e))
     }
@@ -151,14 +151,14 @@ where
 {
     /// `true` once the stream has returned `Ready(None)`.
     fn is_terminated(&self) -> bool {
-        self.receiver.done()
+        self.consumer.done()
     }
 }
 
 impl<T, E, Fut, K> fmt::Debug for TryStreamFn<T, E, Fut, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TryStreamFn")
-            .field("receiver", &self.receiver)
+            .field("consumer", &self.consumer)
             .field("error_pending", &self.error.is_some())
             .finish_non_exhaustive()
     }

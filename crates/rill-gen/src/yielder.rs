@@ -6,7 +6,7 @@ use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use crate::shared::{Slot, SlotRef};
+use crate::slot::{Slot, SlotRef};
 
 /// The handle a generator body yields items through.
 ///

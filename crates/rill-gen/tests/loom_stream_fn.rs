@@ -5,7 +5,7 @@
 //! race would be UB); each test checks that the items come out in order,
 //! at most once, and are never dropped twice. (A yielder used from another
 //! thread while its stream polls may, in one interleaving, leak its item:
-//! see `shared.rs`. Without such a race nothing leaks: the drop counts are
+//! see `slot.rs`. Without such a race nothing leaks: the drop counts are
 //! exact there.) Run with `cargo xtask loom`.
 #![cfg(loom)]
 

@@ -3,7 +3,7 @@
 //!
 //! A stream polls its body itself (the body's type is the only thing a poll
 //! needs that is not generic over the item type and the kind), and leaves
-//! everything else to its [`Receiver`]: so all the streams of one item type
+//! everything else to its [`Consumer`]: so all the streams of one item type
 //! share this code instead of each getting a copy (compile time), and the
 //! stream's own `poll_next` stays small.
 
@@ -13,12 +13,12 @@ use core::mem;
 use core::task::Poll;
 
 use crate::kind::Kind;
-use crate::shared::{ConsumerRef, Slot};
+use crate::slot::{ConsumerRef, Slot};
 
 /// The stream's handle on the slot and its state; closes the slot when
 /// dropped (after the body), so that items still waiting are dropped and an
 /// escaped yielder panics instead of yielding into the void.
-pub(crate) struct Receiver<T, K> {
+pub(crate) struct Consumer<T, K> {
     slot: ConsumerRef<T>,
     /// The body returned `Ready` (it is not polled again).
     finished: bool,
@@ -27,12 +27,12 @@ pub(crate) struct Receiver<T, K> {
     kind: PhantomData<K>,
 }
 
-impl<T, K: Kind> Receiver<T, K> {
+impl<T, K: Kind> Consumer<T, K> {
     // `always`: no call in the streams' constructors, so no cleanup code
     // for the body if it unwinded (compile time of every `stream!`).
     #[inline(always)]
     pub(crate) fn new(slot: ConsumerRef<T>) -> Self {
-        Receiver {
+        Consumer {
             slot,
             finished: false,
             done: false,
@@ -134,9 +134,9 @@ impl<T> Drop for PollGuard<'_, T> {
     }
 }
 
-impl<T, K> fmt::Debug for Receiver<T, K> {
+impl<T, K> fmt::Debug for Consumer<T, K> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Receiver")
+        f.debug_struct("Consumer")
             .field("body_finished", &self.finished)
             .field("done", &self.done)
             .field("slot", &*self.slot)
