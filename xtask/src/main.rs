@@ -166,7 +166,7 @@ fn features(root: &Path) -> Result<(), Failed> {
             .args(["build", "--quiet", "-p", &krate, "--no-default-features"])
             .run()?;
     }
-    // The crates DESIGN.md promises for no_std + alloc.
+    // The crates promised for no_std + alloc (README, docs/architecture.md).
     for krate in ["rill-core", "rill-combinators"] {
         println!("-- {krate} --no-default-features --features alloc");
         Cmd::cargo(root)

@@ -55,13 +55,10 @@
 //! | `async-channel`| no      | `channel::async_channel`: async-channel 2.x (smol) receivers as streams |
 //! | `async-io`     | no      | `time` on `async_io::Timer`, and `io::async_io`: listener streams over `Async<TcpListener>`/`Async<UnixListener>` (async-std, smol); implies `futures-io` |
 //! | `futures-io`   | no      | `io` on futures-io readers (async-std, smol), and `io::futures_io::into_async_read` |
+//! | `channel`, `time`, `io` | via the above | the modules `channel`, `time` and `io`, turned on by the runtime features; `time` alone gives rill-time's adapters over your own `Timer` |
 //!
-//! `channel` exists when one of `tokio`, `async-std`, `async-channel` is on
-//! (they imply `std`). `time` (the `rill-time` crate) is there with `tokio`
-//! or `async-io`; pick the backend by import:
-//! `use rill::time::tokio::StreamTimeExt;`. `io` (the `rill-io` crate) is
-//! there with `tokio`, `futures-io` or `async-io`:
-//! `rill::io::tokio::lines(reader)`.
+//! Pick the backend by import: `use rill::time::tokio::StreamTimeExt;`,
+//! `rill::io::tokio::lines(reader)`, `rill::channel::tokio::ReceiverStream`.
 //!
 //! For example, a body that arrives in chunks (reqwest's `bytes_stream()`,
 //! here an `iter`) read line by line through `rill::io`:
@@ -105,23 +102,22 @@ pub use rill_combinators::{SinkExt, sink};
 // `stream_select!`: futures-util's macro, over `select_with_strategy`.
 pub use rill_combinators::stream_select;
 
-// Channels (rill-channel): present with any runtime feature, since the crate
-// needs std and the facade must stay no_std without them.
-#[cfg(any(feature = "tokio", feature = "async-std", feature = "async-channel"))]
+// Channels, time and I/O: each module is behind its umbrella feature,
+// which every runtime feature of that crate turns on (Cargo.toml), so no
+// list of runtimes is repeated here. rill-channel needs std; the facade
+// stays no_std without it.
+#[cfg(feature = "channel")]
+#[cfg_attr(docsrs, doc(cfg(feature = "channel")))]
 pub use rill_channel as channel;
 
-// region: time and io (issue 8)
-#[cfg(any(feature = "tokio", feature = "async-io"))]
-#[cfg_attr(docsrs, doc(cfg(any(feature = "tokio", feature = "async-io"))))]
+#[cfg(feature = "time")]
+#[cfg_attr(docsrs, doc(cfg(feature = "time")))]
 pub use rill_time as time;
 
-#[cfg(any(feature = "tokio", feature = "futures-io", feature = "async-io"))]
-#[cfg_attr(
-    docsrs,
-    doc(cfg(any(feature = "tokio", feature = "futures-io", feature = "async-io")))
-)]
+#[cfg(feature = "io")]
+#[cfg_attr(docsrs, doc(cfg(feature = "io")))]
 pub use rill_io as io;
-// endregion: time and io
+
 // Generators (rill-gen): the functions always, the macros with `macros`.
 pub use rill_gen::{StreamFn, TryStreamFn, Yield, Yielder, stream_fn, try_stream_fn};
 #[cfg(feature = "macros")]
