@@ -57,9 +57,6 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg(any(feature = "async-std", feature = "async-channel"))]
-#[macro_use]
-mod async_channels;
 mod forward;
 mod receiver;
 #[cfg(feature = "tokio")]
