@@ -22,8 +22,8 @@ use core::task::{Context, Poll};
 use futures_core::Stream;
 
 use crate::ChannelStream;
-use crate::receiver::async_channel_remaining;
-use crate::receiver::sealed::Receive;
+use crate::channel_stream::async_channel_remaining;
+use crate::channel_stream::sealed::Receive;
 
 /// An `async_std::channel::Receiver<T>` as a stream of `T`: an alias of
 /// [`ChannelStream`], see there for `new`, `into_inner`, `close`,

@@ -35,7 +35,7 @@ use core::task::{Context, Poll};
 use ::tokio::sync::mpsc;
 
 use crate::ChannelStream;
-use crate::receiver::sealed::Receive;
+use crate::channel_stream::sealed::Receive;
 
 mod broadcast;
 mod join_set;
