@@ -16,7 +16,14 @@
 //! assert_eq!(items, [1, 2]);
 //! ```
 
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use futures_core::Stream;
+
 use crate::ChannelStream;
+use crate::channel_stream::async_channel_remaining;
+use crate::channel_stream::sealed::Receive;
 
 /// An `async_std::channel::Receiver<T>` as a stream of `T`: an alias of
 /// [`ChannelStream`], see there for `new`, `into_inner`, `close`,
@@ -42,4 +49,25 @@ use crate::ChannelStream;
 /// ```
 pub type ReceiverStream<T> = ChannelStream<::async_std::channel::Receiver<T>>;
 
-impl_async_channel!(async_std::channel);
+impl<T> Receive for ::async_std::channel::Receiver<T> {
+    type Message = T;
+
+    #[inline]
+    fn poll_receive(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
+        Stream::poll_next(self, cx)
+    }
+
+    fn close_channel(&mut self) {
+        self.close();
+    }
+
+    fn remaining(&self) -> (usize, Option<usize>) {
+        async_channel_remaining(self.len(), self.receiver_count(), self.is_closed())
+    }
+}
+
+impl<T> crate::forward::sealed::Send<T> for ::async_std::channel::Sender<T> {
+    async fn send_message(&self, message: T) -> Result<(), T> {
+        self.send(message).await.map_err(|err| err.0)
+    }
+}

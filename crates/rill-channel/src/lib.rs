@@ -57,13 +57,10 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-#[cfg(any(feature = "async-std", feature = "async-channel"))]
-#[macro_use]
-mod async_channels;
+mod channel_stream;
 mod forward;
-mod receiver;
 #[cfg(feature = "tokio")]
-mod reusable;
+mod recv_slot;
 
 #[cfg(feature = "async-channel")]
 pub mod async_channel;
@@ -72,8 +69,8 @@ pub mod async_std;
 #[cfg(feature = "tokio")]
 pub mod tokio;
 
+pub use channel_stream::{ChannelReceiver, ChannelStream};
 pub use forward::{ChannelSender, ForwardError, ForwardExt, send_all};
-pub use receiver::{ChannelReceiver, ChannelStream};
 
 use rill_core::Stream;
 

@@ -21,12 +21,21 @@ use rill_core::TryStream;
 
 use crate::source::{BufSource, ReadSource, ReaderRules};
 
-io_backend! {
-    marker: FuturesIo,
-    module: "futures_io",
-    buf_read: ::futures_io::AsyncBufRead,
-    read: ::futures_io::AsyncRead,
-}
+/// The marker of the futures-io backend: the `Io` parameter of
+/// [`Lines`](crate::Lines), [`SplitStream`](crate::SplitStream),
+/// [`ReaderStream`](crate::ReaderStream) and
+/// [`StreamReader`](crate::StreamReader) over futures-io's `AsyncBufRead` /
+/// `AsyncRead`. It has no values; it only keeps the backends apart.
+///
+/// ```
+/// use rill_combinators::StreamExt;
+/// use rill_io::futures_io::FuturesIo;
+///
+/// let lines: rill_io::Lines<&[u8], FuturesIo> = rill_io::futures_io::lines(&b"a\nb"[..]);
+/// assert_eq!(rill_test::block_on(lines.count()), 2);
+/// ```
+#[derive(Debug)]
+pub enum FuturesIo {}
 
 impl<R: AsyncBufRead + ?Sized> BufSource<FuturesIo> for R {
     fn poll_fill(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<&[u8]>> {
@@ -48,11 +57,123 @@ impl<R: AsyncRead + ?Sized> ReadSource<FuturesIo> for R {
     }
 }
 
+/// [`Lines`](crate::Lines) over a futures-io reader, made by [`lines`].
+///
+/// ```
+/// use rill_combinators::StreamExt;
+///
+/// let lines: rill_io::futures_io::Lines<&[u8]> = rill_io::futures_io::lines(&b"a\r\nb"[..]);
+/// assert_eq!(rill_test::block_on(lines.count()), 2);
+/// ```
+pub type Lines<R> = crate::Lines<R, FuturesIo>;
+
+/// [`SplitStream`](crate::SplitStream) over a futures-io reader, made by
+/// [`split`].
+///
+/// ```
+/// use rill_combinators::StreamExt;
+///
+/// let s: rill_io::futures_io::SplitStream<&[u8]> = rill_io::futures_io::split(&b"a;b"[..], b';');
+/// assert_eq!(rill_test::block_on(s.count()), 2);
+/// ```
+pub type SplitStream<R> = crate::SplitStream<R, FuturesIo>;
+
+/// [`ReaderStream`](crate::ReaderStream) over a futures-io reader, made by
+/// [`reader_stream`].
+///
+/// ```
+/// use rill_combinators::StreamExt;
+///
+/// let s: rill_io::futures_io::ReaderStream<&[u8]> = rill_io::futures_io::reader_stream(&b""[..]);
+/// assert_eq!(rill_test::block_on(s.count()), 0);
+/// ```
+pub type ReaderStream<R> = crate::ReaderStream<R, FuturesIo>;
+
+/// The lines of a futures-io `AsyncBufRead` (async-std, smol, futures) as a
+/// stream of `io::Result<String>`, without their `\n` or `\r\n`: see
+/// [`Lines`](crate::Lines) for the rules (last line, invalid UTF-8, errors,
+/// memory).
+///
+/// ```
+/// use rill_combinators::StreamExt;
+///
+/// let lines = rill_io::futures_io::lines(&b"one\r\ntwo\n\xff\nlast"[..]);
+/// let got: Vec<_> = rill_test::block_on(lines.collect());
+/// assert_eq!(got[0].as_ref().unwrap(), "one");
+/// assert_eq!(got[1].as_ref().unwrap(), "two");
+/// assert_eq!(got[2].as_ref().unwrap_err().kind(), std::io::ErrorKind::InvalidData);
+/// assert_eq!(got[3].as_ref().unwrap(), "last");
+/// assert_eq!(got.len(), 4);
+/// ```
+pub fn lines<R: AsyncBufRead>(reader: R) -> Lines<R> {
+    crate::Lines::new(reader)
+}
+
+/// The segments of a futures-io `AsyncBufRead` between occurrences of
+/// `delimiter`, as a stream of `io::Result<Vec<u8>>`: see
+/// [`SplitStream`](crate::SplitStream) for the rules (empty segments, a
+/// delimiter at the end, errors).
+///
+/// ```
+/// use rill_combinators::StreamExt;
+///
+/// let records = rill_io::futures_io::split(&b"a\0\0b\0"[..], b'\0');
+/// let got: Vec<Vec<u8>> = rill_test::block_on(records.collect::<Vec<_>>())
+///     .into_iter()
+///     .map(Result::unwrap)
+///     .collect();
+/// assert_eq!(got, [&b"a"[..], b"", b"b"]);
+/// ```
+pub fn split<R: AsyncBufRead>(reader: R, delimiter: u8) -> SplitStream<R> {
+    crate::SplitStream::new(reader, delimiter)
+}
+
+/// The bytes of a futures-io `AsyncRead` as a stream of
+/// `io::Result<Vec<u8>>` chunks of up to 8 KiB: see
+/// [`ReaderStream`](crate::ReaderStream) for the rules.
+///
+/// ```
+/// use rill_combinators::StreamExt;
+///
+/// let chunks = rill_io::futures_io::reader_stream(&b"hello"[..]);
+/// let got: Vec<_> = rill_test::block_on(chunks.collect());
+/// assert_eq!(got.len(), 1);
+/// assert_eq!(got[0].as_ref().unwrap(), b"hello");
+/// ```
+pub fn reader_stream<R: AsyncRead>(reader: R) -> ReaderStream<R> {
+    crate::ReaderStream::new(reader, crate::reader_stream::DEFAULT_CAPACITY)
+}
+
+/// [`reader_stream`] with chunks of up to `capacity` bytes.
+///
+/// # Panics
+///
+/// If `capacity` is 0 (at the caller's line).
+///
+/// ```
+/// use rill_combinators::StreamExt;
+///
+/// let chunks = rill_io::futures_io::reader_stream_with_capacity(&b"hello"[..], 2);
+/// let got: Vec<Vec<u8>> = rill_test::block_on(chunks.collect::<Vec<_>>())
+///     .into_iter()
+///     .map(Result::unwrap)
+///     .collect();
+/// assert_eq!(got, [&b"he"[..], b"ll", b"o"]);
+/// ```
+#[track_caller]
+pub fn reader_stream_with_capacity<R: AsyncRead>(reader: R, capacity: usize) -> ReaderStream<R> {
+    crate::ReaderStream::new(reader, capacity)
+}
+
 /// A stream of byte chunks as a futures-io `AsyncRead` + `AsyncBufRead`,
 /// made by [`into_async_read`]: see [`crate::StreamReader`].
 ///
 /// ```
-/// let _: Option<rill_io::futures_io::IntoAsyncRead<rill_combinators::stream::Empty<std::io::Result<Vec<u8>>>>> = None;
+/// use rill_combinators::{StreamExt, stream};
+///
+/// let chunks = stream::iter([Ok::<_, std::io::Error>(b"a\nb".to_vec())]);
+/// let reader: rill_io::futures_io::IntoAsyncRead<_> = rill_io::futures_io::into_async_read(chunks);
+/// assert_eq!(rill_test::block_on(rill_io::futures_io::lines(reader).count()), 2);
 /// ```
 pub type IntoAsyncRead<S> = crate::StreamReader<S, FuturesIo>;
 

@@ -57,12 +57,6 @@
     allow(dead_code)
 )]
 
-#[cfg_attr(
-    not(any(feature = "tokio", feature = "futures-io")),
-    allow(unused_macros)
-)]
-#[macro_use]
-mod backend;
 #[macro_use]
 mod macros;
 mod lines;

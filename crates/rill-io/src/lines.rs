@@ -19,8 +19,9 @@ pin_project! {
     /// backend marker.
     ///
     /// Yields `io::Result<String>`. A line ends at `\n`; a `\r` right before
-    /// it is removed too (as tokio's `lines` does); a last line without `\n` is yielded as it is. A
-    /// line that is not valid UTF-8 gives an `Err` of kind
+    /// it is removed too (as tokio's `lines` does); a last line without `\n`
+    /// is yielded as it is; an empty reader gives no line. A line that is not
+    /// valid UTF-8 gives an `Err` of kind
     /// [`InvalidData`](io::ErrorKind::InvalidData) and the stream goes on with
     /// the next line. An error of the reader itself is yielded once and ends
     /// the stream. After the end, `None` forever (fused).

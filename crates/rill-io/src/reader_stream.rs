@@ -20,7 +20,8 @@ pin_project! {
     /// [`futures_io::reader_stream`](crate::futures_io::reader_stream)); `Io`
     /// is the backend marker.
     ///
-    /// Each chunk is a `Vec<u8>` of 1 to `capacity` bytes, as one read of
+    /// Each chunk is a `Vec<u8>` of 1 to `capacity` bytes (8 KiB for
+    /// `reader_stream`), as one read of
     /// the reader returned them (convert with `bytes::Bytes::from(vec)`, which
     /// does not copy). A chunk much smaller than the capacity is shrunk so it
     /// does not hold the unused space. The stream ends when a read returns

@@ -1,5 +1,7 @@
-//! The two reader traits every stream of this crate is written against,
-//! implemented once per backend (tokio, futures-io).
+//! The sealed traits every stream of this crate is written against, each
+//! implemented in the backend modules: the two reader traits
+//! ([`BufSource`], [`ReadSource`]: tokio, futures-io), [`Accept`] for
+//! listeners (tokio, async-io) and [`ReaderRules`] for `StreamReader`.
 //!
 //! `Io` is the backend's marker type; it keeps the tokio and futures-io
 //! blanket impls apart (a reader may implement both traits).

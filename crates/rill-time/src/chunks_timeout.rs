@@ -15,8 +15,16 @@ use crate::deadline::Deadline;
 const MAX_RESERVE: usize = 1024;
 
 pin_project! {
-    /// Stream for `chunks_timeout` (see
-    /// [`StreamTimeExt::chunks_timeout`](crate::tokio::StreamTimeExt::chunks_timeout)).
+    /// Stream for `chunks_timeout`: the method of each backend's
+    /// `StreamTimeExt` ([`tokio`](crate::tokio::StreamTimeExt::chunks_timeout),
+    /// [`async_io`](crate::async_io::StreamTimeExt::chunks_timeout)), or
+    /// [`new`](Self::new) on any [`Timer`].
+    ///
+    /// Batches items: a batch goes out when it holds `max` items, or when
+    /// its first item is `period` old, whichever comes first. A batch is
+    /// never empty; the items left when the stream ends come out as a last,
+    /// shorter batch. A `max` of 0 panics at the caller's line. The
+    /// [timing rules](crate#timing-rules) of every adapter apply.
     ///
     /// ```
     /// # #[cfg(feature = "tokio")]

@@ -14,8 +14,16 @@ use crate::deadline::Deadline;
 const BUDGET: usize = 64;
 
 pin_project! {
-    /// Stream for `debounce` (see
-    /// [`StreamTimeExt::debounce`](crate::tokio::StreamTimeExt::debounce)).
+    /// Stream for `debounce`: the method of each backend's `StreamTimeExt`
+    /// ([`tokio`](crate::tokio::StreamTimeExt::debounce),
+    /// [`async_io`](crate::async_io::StreamTimeExt::debounce)), or
+    /// [`new`](Self::new) on any [`Timer`].
+    ///
+    /// Yields the last item of each burst once `period` passed without a
+    /// newer item; earlier items of the burst are dropped. When the stream
+    /// ends, an item still waiting for its quiet period comes out at once,
+    /// then the end. The [timing rules](crate#timing-rules) of every adapter
+    /// apply.
     ///
     /// ```
     /// # #[cfg(feature = "tokio")]

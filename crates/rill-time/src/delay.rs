@@ -10,8 +10,17 @@ use crate::Timer;
 use crate::deadline::Deadline;
 
 pin_project! {
-    /// Stream for `delay` (see
-    /// [`StreamTimeExt::delay`](crate::tokio::StreamTimeExt::delay)).
+    /// Stream for `delay`: the method of each backend's `StreamTimeExt`
+    /// ([`tokio`](crate::tokio::StreamTimeExt::delay),
+    /// [`async_io`](crate::async_io::StreamTimeExt::delay)), or
+    /// [`new`](Self::new) on any [`Timer`].
+    ///
+    /// Delays the start: the stream is first polled `period` after the
+    /// adapter's first poll; from then on items pass through untouched.
+    /// Unlike the other adapters it does not fuse by itself: after the end
+    /// it forwards each poll to the inner stream (and is a [`FusedStream`]
+    /// when that is). The [timing rules](crate#timing-rules) of every
+    /// adapter apply.
     ///
     /// ```
     /// # #[cfg(feature = "tokio")]

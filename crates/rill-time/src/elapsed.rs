@@ -1,7 +1,7 @@
 use core::fmt;
 
-/// The error [`timeout`](crate::tokio::StreamTimeExt::timeout) and
-/// `timeout_repeating` yield when no item arrived in time.
+/// The error a [`Timeout`](crate::Timeout) (`timeout`,
+/// `timeout_repeating`) yields when no item arrived in time.
 ///
 /// ```
 /// let e = rill_time::Elapsed::new();

@@ -10,8 +10,16 @@ use crate::Timer;
 use crate::deadline::Deadline;
 
 pin_project! {
-    /// Stream of ticks made by `interval` (see
-    /// [`tokio::interval`](crate::tokio::interval)); never ends.
+    /// Stream of ticks made by each backend's `interval`
+    /// ([`tokio`](crate::tokio::interval), [`async_io`](crate::async_io::interval)),
+    /// or by [`new`](Self::new) on any [`Timer`]: one tick every `period`; it
+    /// never ends.
+    ///
+    /// The first tick is due at the first poll. Each tick is the instant it
+    /// was scheduled for, so consecutive ticks are exactly `period` apart;
+    /// when the consumer falls a whole period behind, missed ticks are not
+    /// made up (no burst) and the cadence restarts from the late tick. A
+    /// zero period panics at the caller's line.
     ///
     /// ```
     /// # #[cfg(feature = "tokio")]

@@ -11,9 +11,24 @@
 //! | `tokio`    | `use rill_time::tokio::StreamTimeExt;`    | `tokio::time` (pausable)    |
 //! | `async-io` | `use rill_time::async_io::StreamTimeExt;` | `async_io::Timer` (async-std, smol) |
 //!
-//! Each backend module also has `interval(period)`. The timing rules (when
-//! a clock starts, which of an item and a deadline wins) are written in the
-//! docs of [`tokio::StreamTimeExt`] and hold for every backend.
+//! Each backend module also has `interval(period)`. The trait and the
+//! function are written out in each backend module and only build the
+//! shared adapter types ([`Timeout`], [`Throttle`], [`ChunksTimeout`],
+//! [`Debounce`], [`Delay`], [`Interval`]), whose docs hold the rules of each.
+//!
+//! # Timing rules
+//!
+//! Shared by every adapter, on every backend:
+//!
+//! - time is measured by the backend's clock (tokio's paused clock in
+//!   tests); a clock starts at the adapter's first poll, not at its
+//!   construction;
+//! - the inner stream is polled before the timer: an item that is ready
+//!   when a deadline passes wins over the deadline;
+//! - every item comes out once and in order; the adapters are fused (after
+//!   `None`, `None` again without polling the inner stream; `delay`
+//!   forwards to the inner stream instead);
+//! - dropping an adapter drops its timer, which cancels it.
 //!
 //! # Other runtimes, and tests
 //!
@@ -58,12 +73,6 @@ extern crate std;
 
 #[macro_use]
 mod macros;
-#[cfg_attr(
-    not(any(feature = "tokio", feature = "async-io")),
-    allow(unused_macros)
-)]
-#[macro_use]
-mod ext;
 
 mod chunks_timeout;
 mod deadline;

@@ -10,8 +10,17 @@ use crate::Timer;
 use crate::deadline::Deadline;
 
 pin_project! {
-    /// Stream for `throttle` (see
-    /// [`StreamTimeExt::throttle`](crate::tokio::StreamTimeExt::throttle)).
+    /// Stream for `throttle`: the method of each backend's `StreamTimeExt`
+    /// ([`tokio`](crate::tokio::StreamTimeExt::throttle),
+    /// [`async_io`](crate::async_io::StreamTimeExt::throttle)), or
+    /// [`new`](Self::new) on any [`Timer`].
+    ///
+    /// Lets at most one item through per `period`: after an item, the
+    /// stream is not polled again until `period` has passed, so items wait
+    /// in it and none is dropped. The first item passes at once; a zero
+    /// period lets everything through. The end of the stream, too, is seen
+    /// only after the wait. The [timing rules](crate#timing-rules) of every
+    /// adapter apply.
     ///
     /// ```
     /// # #[cfg(feature = "tokio")]

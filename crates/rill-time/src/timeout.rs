@@ -10,10 +10,20 @@ use crate::deadline::Deadline;
 use crate::{Elapsed, Timer};
 
 pin_project! {
-    /// Stream for `timeout` and `timeout_repeating` (see
-    /// [`StreamTimeExt::timeout`](crate::tokio::StreamTimeExt::timeout)).
+    /// Stream for `timeout` and `timeout_repeating`: the methods of each
+    /// backend's `StreamTimeExt` ([`tokio`](crate::tokio::StreamTimeExt::timeout),
+    /// [`async_io`](crate::async_io::StreamTimeExt::timeout)), or
+    /// [`new`](Self::new) / [`new_repeating`](Self::new_repeating) on any
+    /// [`Timer`].
     ///
     /// Items come through as `Ok(item)`; an `Err(Elapsed)` marks silence.
+    /// Made by `timeout`, it gives up waiting after `period` of silence:
+    /// each silent gap of `period` (from the first poll or the last item)
+    /// yields one `Err(Elapsed)`, after which the stream goes on waiting
+    /// without further errors until the next item. Made by
+    /// `timeout_repeating`, it yields an `Err(Elapsed)` every `period` for
+    /// as long as the silence lasts. It ends when the stream ends; the
+    /// [timing rules](crate#timing-rules) of every adapter apply.
     ///
     /// ```
     /// # #[cfg(feature = "tokio")]

@@ -7,7 +7,7 @@ use core::task::{Context, Poll, ready};
 use ::tokio::sync::broadcast::{self, error::RecvError};
 use rill_core::{FusedStream, Stream};
 
-use crate::reusable::{RecvSlot, recv_slot};
+use crate::recv_slot::{RecvSlot, recv_slot};
 
 /// The error item of a [`BroadcastStream`].
 ///

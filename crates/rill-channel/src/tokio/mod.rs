@@ -35,6 +35,7 @@ use core::task::{Context, Poll};
 use ::tokio::sync::mpsc;
 
 use crate::ChannelStream;
+use crate::channel_stream::sealed::Receive;
 
 mod broadcast;
 mod join_set;
@@ -90,31 +91,60 @@ pub type ReceiverStream<T> = ChannelStream<mpsc::Receiver<T>>;
 /// ```
 pub type UnboundedReceiverStream<T> = ChannelStream<mpsc::UnboundedReceiver<T>>;
 
-/// Implements the sealed receive trait for a tokio mpsc receiver; only the
-/// `size_hint` rule differs between the bounded and the unbounded one.
-macro_rules! impl_tokio_receive {
-    ($receiver:ident, $remaining:ident) => {
-        impl<T> crate::receiver::sealed::Receive for mpsc::$receiver<T> {
-            type Message = T;
+impl<T> Receive for mpsc::Receiver<T> {
+    type Message = T;
 
-            #[inline]
-            fn poll_receive(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
-                self.get_mut().poll_recv(cx)
-            }
+    #[inline]
+    fn poll_receive(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
+        self.get_mut().poll_recv(cx)
+    }
 
-            fn close_channel(&mut self) {
-                self.close();
-            }
+    fn close_channel(&mut self) {
+        self.close();
+    }
 
-            fn remaining(&self) -> (usize, Option<usize>) {
-                $remaining(self)
-            }
+    fn remaining(&self) -> (usize, Option<usize>) {
+        let Some(len) = buffered(self.len()) else {
+            return (0, None);
+        };
+        if self.sender_strong_count() == 0 {
+            // No sender, no permit (permits hold a sender): nothing more.
+            (len, Some(len))
+        } else if self.is_closed() {
+            // Permits reserved before the close may still be used; every
+            // buffered message and every permit holds one unit of capacity.
+            let held = self.max_capacity().saturating_sub(self.capacity());
+            (len, Some(held.max(len)))
+        } else {
+            (len, None)
         }
-    };
+    }
 }
 
-impl_tokio_receive!(Receiver, bounded_remaining);
-impl_tokio_receive!(UnboundedReceiver, unbounded_remaining);
+impl<T> Receive for mpsc::UnboundedReceiver<T> {
+    type Message = T;
+
+    #[inline]
+    fn poll_receive(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
+        self.get_mut().poll_recv(cx)
+    }
+
+    fn close_channel(&mut self) {
+        self.close();
+    }
+
+    fn remaining(&self) -> (usize, Option<usize>) {
+        let Some(len) = buffered(self.len()) else {
+            return (0, None);
+        };
+        if self.sender_strong_count() == 0 {
+            (len, Some(len))
+        } else {
+            // Even after `close`, a send racing with it may still land.
+            (len, None)
+        }
+    }
+}
 
 /// `len()` of tokio's mpsc receivers could underflow before tokio 1.52.3
 /// (and 1.47.5), which the workspace still allows: a wrapped-around count
@@ -122,35 +152,6 @@ impl_tokio_receive!(UnboundedReceiver, unbounded_remaining);
 /// unknown: `None`.
 fn buffered(len: usize) -> Option<usize> {
     (len <= usize::MAX / 2).then_some(len)
-}
-
-fn bounded_remaining<T>(receiver: &mpsc::Receiver<T>) -> (usize, Option<usize>) {
-    let Some(len) = buffered(receiver.len()) else {
-        return (0, None);
-    };
-    if receiver.sender_strong_count() == 0 {
-        // No sender, no permit (permits hold a sender): nothing more.
-        (len, Some(len))
-    } else if receiver.is_closed() {
-        // Permits reserved before the close may still be used; every
-        // buffered message and every permit holds one unit of capacity.
-        let held = receiver.max_capacity().saturating_sub(receiver.capacity());
-        (len, Some(held.max(len)))
-    } else {
-        (len, None)
-    }
-}
-
-fn unbounded_remaining<T>(receiver: &mpsc::UnboundedReceiver<T>) -> (usize, Option<usize>) {
-    let Some(len) = buffered(receiver.len()) else {
-        return (0, None);
-    };
-    if receiver.sender_strong_count() == 0 {
-        (len, Some(len))
-    } else {
-        // Even after `close`, a send racing with it may still land.
-        (len, None)
-    }
 }
 
 impl<T> crate::forward::sealed::Send<T> for mpsc::Sender<T> {

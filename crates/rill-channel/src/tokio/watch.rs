@@ -7,7 +7,7 @@ use core::task::{Context, Poll, ready};
 use ::tokio::sync::watch;
 use rill_core::{FusedStream, Stream};
 
-use crate::reusable::{RecvSlot, recv_slot};
+use crate::recv_slot::{RecvSlot, recv_slot};
 
 /// Waits for a value the receiver has not seen, marks it seen and clones
 /// it; `None` once the sender is gone and every value was seen. Hands the

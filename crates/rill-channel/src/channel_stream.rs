@@ -36,6 +36,21 @@ pub(crate) mod sealed {
     }
 }
 
+/// `remaining` of an async-channel receiver, 1.x (`async_std::channel`) and
+/// 2.x alike: their APIs are the same, their types are not.
+#[cfg(any(feature = "async-std", feature = "async-channel"))]
+pub(crate) fn async_channel_remaining(
+    len: usize,
+    receiver_count: usize,
+    closed: bool,
+) -> (usize, Option<usize>) {
+    // Other receivers of the same channel may take messages.
+    let lower = if receiver_count == 1 { len } else { 0 };
+    // A closed async-channel refuses every later push at once.
+    let upper = closed.then_some(len);
+    (lower, upper)
+}
+
 /// A channel receiver that [`ChannelStream`] can turn into a stream.
 ///
 /// Sealed: implemented by this crate for the receivers of the enabled
