@@ -21,7 +21,7 @@
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use futures_core::Stream;
+use rill_core::Stream;
 
 use crate::ChannelStream;
 use crate::channel_stream::async_channel_remaining;
