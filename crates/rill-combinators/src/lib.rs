@@ -37,6 +37,7 @@ mod macros;
 mod constructors;
 mod either;
 mod stream_ext;
+mod support;
 mod try_stream_ext;
 
 // region: concurrency modules

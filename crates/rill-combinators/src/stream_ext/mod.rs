@@ -26,7 +26,6 @@ mod into_future;
 mod map;
 mod map_while;
 mod peekable;
-mod pending_check;
 #[cfg(feature = "alloc")]
 mod ready_chunks;
 mod scan;
@@ -70,7 +69,6 @@ mod chain;
 mod concat;
 mod count;
 mod cycle;
-mod drive;
 mod find;
 mod find_map;
 mod flat_map;

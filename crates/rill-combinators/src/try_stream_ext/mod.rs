@@ -9,7 +9,7 @@
 use core::future::Future;
 use core::marker::PhantomData;
 use core::pin::Pin;
-use core::task::{Context, Poll, ready};
+use core::task::{Context, Poll};
 
 use rill_core::TryStream;
 
@@ -157,100 +157,6 @@ pub use try_next::TryNext;
 pub use try_ready_chunks::TryReadyChunks;
 pub use try_skip_while::TrySkipWhile;
 pub use try_take_while::TryTakeWhile;
-
-/// The most a chunking adapter reserves up front for one chunk, so that a
-/// huge capacity (`try_chunks(usize::MAX)`) does not allocate (or abort)
-/// before any item came.
-#[cfg(feature = "alloc")]
-const MAX_PREALLOC: usize = 4096;
-
-/// A stream's `size_hint` with one more item that the adapter holds (an
-/// item or a future that will become one) when `held` is true.
-fn hint_plus((lower, upper): (usize, Option<usize>), held: bool) -> (usize, Option<usize>) {
-    let held = usize::from(held);
-    (
-        lower.saturating_add(held),
-        upper.and_then(|n| n.checked_add(held)),
-    )
-}
-
-/// The poll loop of the adapters that turn some items into a future and
-/// yield what the future gives (`and_then`, `or_else`, `try_filter_map`).
-///
-/// `start` routes each item of the stream either into a future, or straight
-/// out as an output; `finish` turns the output of the future into an output,
-/// or into nothing (the item is dropped and the loop goes on).
-fn poll_then<St, Fut, F, Out>(
-    mut stream: Pin<&mut St>,
-    mut future: Pin<&mut Option<Fut>>,
-    f: &mut F,
-    cx: &mut Context<'_>,
-    finish: impl Fn(Fut::Output) -> Option<Out>,
-    start: impl Fn(&mut F, Result<St::Ok, St::Error>) -> Result<Fut, Out>,
-) -> Poll<Option<Out>>
-where
-    St: TryStream,
-    Fut: Future,
-{
-    loop {
-        if let Some(fut) = future.as_mut().as_pin_mut() {
-            let out = ready!(fut.poll(cx));
-            future.set(None);
-            if let Some(out) = finish(out) {
-                return Poll::Ready(Some(out));
-            }
-        }
-        match ready!(stream.as_mut().try_poll_next(cx)) {
-            Some(item) => match start(f, item) {
-                Ok(fut) => future.set(Some(fut)),
-                Err(out) => return Poll::Ready(Some(out)),
-            },
-            None => return Poll::Ready(None),
-        }
-    }
-}
-
-/// A value of the stream with its verdict, or an error of the stream.
-type Judged<St, V> = Result<(<St as TryStream>::Ok, V), <St as TryStream>::Error>;
-
-/// The poll loop of the adapters that judge each `Ok` value with a
-/// predicate future on a reference to it (`try_filter`, `try_skip_while`,
-/// `try_take_while`): the value waits in `pending_item` while its future
-/// runs in `pending_fut`.
-///
-/// Resolves to the next value with its verdict, to a stream error as it is
-/// (the caller passes it through), or to the end of the stream.
-fn poll_judged<St, Fut, F>(
-    mut stream: Pin<&mut St>,
-    mut pending_fut: Pin<&mut Option<Fut>>,
-    pending_item: &mut Option<St::Ok>,
-    f: &mut F,
-    cx: &mut Context<'_>,
-) -> Poll<Option<Judged<St, Fut::Output>>>
-where
-    St: TryStream,
-    F: FnMut(&St::Ok) -> Fut,
-    Fut: Future,
-{
-    loop {
-        if let Some(fut) = pending_fut.as_mut().as_pin_mut() {
-            let verdict = ready!(fut.poll(cx));
-            pending_fut.set(None);
-            // Always `Some`: the item is stored with its future.
-            if let Some(item) = pending_item.take() {
-                return Poll::Ready(Some(Ok((item, verdict))));
-            }
-        }
-        match ready!(stream.as_mut().try_poll_next(cx)) {
-            Some(Ok(item)) => {
-                pending_fut.set(Some(f(&item)));
-                *pending_item = Some(item);
-            }
-            Some(Err(e)) => return Poll::Ready(Some(Err(e))),
-            None => return Poll::Ready(None),
-        }
-    }
-}
 
 /// Adapters and consumers for every [`TryStream`] (a stream of `Result`s),
 /// with the names, signatures and semantics of `futures_util::TryStreamExt`.
