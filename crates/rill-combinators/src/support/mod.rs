@@ -20,6 +20,25 @@ pub(crate) mod pending_check;
 pub(crate) use drive::{Drive, TryDrive, poll_items, poll_then};
 pub(crate) use pending_check::PendingCheck;
 
+use core::pin::Pin;
+use core::task::{Context, Poll};
+
+use rill_core::TryStream;
+
+/// One poll of an adapter that maps every `Result` item of a stream to one
+/// output (`map_ok`, `map_err`, `err_into`, `ok_into`, `inspect_ok`,
+/// `inspect_err`): the item, if the stream gives one, goes through `map`.
+/// (These adapters cannot be `StreamExt::map` with a named closure type:
+/// on stable Rust a named type cannot implement `FnMut`.)
+#[inline]
+pub(crate) fn poll_map_result<St: TryStream, T>(
+    stream: Pin<&mut St>,
+    cx: &mut Context<'_>,
+    map: impl FnOnce(Result<St::Ok, St::Error>) -> T,
+) -> Poll<Option<T>> {
+    stream.try_poll_next(cx).map(|item| item.map(map))
+}
+
 /// The most `try_chunks` and `try_ready_chunks` reserve up front for one
 /// chunk, so that a huge capacity (`try_chunks(usize::MAX)`) does not
 /// allocate (or abort) before any item came. (`chunks` and `ready_chunks`

@@ -7,93 +7,10 @@
 //!   `try_all`, `try_any`) stop at the first `Err` and resolve to it.
 
 use core::future::Future;
-use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use rill_core::TryStream;
-
-/// Defines an adapter that maps every `Result` item of a stream with its
-/// field `f` (a closure or a `PhantomData` marker): the struct, `new`, the
-/// access methods, `Debug` (without `f`), `Stream` (with the stream's
-/// `size_hint`, which a one-to-one map keeps exact) and `FusedStream`.
-///
-/// `MapOk`, `MapErr`, `ErrInto`, `OkInto`, `InspectOk` and `InspectErr`
-/// differ only in the bound on `f` and in the map, so they share this one
-/// body. (`StreamExt::map` cannot serve here: its closure must be an
-/// `FnMut`, and a named type that wraps a closure cannot implement `FnMut`
-/// on stable Rust.)
-macro_rules! map_result {
-    (
-        $(#[$attr:meta])*
-        $name:ident<St, $g:ident>, f: $fty:ty,
-        impl<$($extra:ident),*> where [$($bounds:tt)*],
-        Item = $item:ty,
-        map = |$fv:ident, $rv:ident| $body:expr,
-        example: $ex:literal
-    ) => {
-        pin_project_lite::pin_project! {
-            $(#[$attr])*
-            #[must_use = "streams do nothing unless polled"]
-            pub struct $name<St, $g> {
-                #[pin]
-                stream: St,
-                f: $fty,
-            }
-        }
-
-        impl<St, $g> $name<St, $g> {
-            pub(super) fn new(stream: St, f: $fty) -> Self {
-                $name { stream, f }
-            }
-        }
-
-        delegate_access!($name<St, $g>, stream: St, example: $ex);
-
-        impl<St: ::core::fmt::Debug, $g> ::core::fmt::Debug for $name<St, $g> {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(stringify!($name))
-                    .field("stream", &self.stream)
-                    .finish()
-            }
-        }
-
-        impl<St, $g, $($extra),*> ::rill_core::Stream for $name<St, $g>
-        where
-            St: ::rill_core::TryStream,
-            $($bounds)*
-        {
-            type Item = $item;
-
-            #[inline]
-            fn poll_next(
-                self: ::core::pin::Pin<&mut Self>,
-                cx: &mut ::core::task::Context<'_>,
-            ) -> ::core::task::Poll<Option<Self::Item>> {
-                let this = self.project();
-                let $fv = this.f;
-                ::rill_core::TryStream::try_poll_next(this.stream, cx)
-                    .map(|item| item.map(|$rv| $body))
-            }
-
-            #[inline]
-            fn size_hint(&self) -> (usize, Option<usize>) {
-                ::rill_core::Stream::size_hint(&self.stream)
-            }
-        }
-
-        impl<St, $g, $($extra),*> ::rill_core::FusedStream for $name<St, $g>
-        where
-            St: ::rill_core::TryStream + ::rill_core::FusedStream,
-            $($bounds)*
-        {
-            #[inline]
-            fn is_terminated(&self) -> bool {
-                ::rill_core::FusedStream::is_terminated(&self.stream)
-            }
-        }
-    };
-}
 
 mod and_then;
 #[cfg(feature = "alloc")]
@@ -213,7 +130,7 @@ pub trait TryStreamExt: TryStream {
         Self: Sized,
         Self::Error: Into<E>,
     {
-        ErrInto::new(self, PhantomData)
+        ErrInto::new(self)
     }
 
     /// Converts the success type with [`Into`].
@@ -233,7 +150,7 @@ pub trait TryStreamExt: TryStream {
         Self: Sized,
         Self::Ok: Into<U>,
     {
-        OkInto::new(self, PhantomData)
+        OkInto::new(self)
     }
 
     /// Maps every `Ok` value with a closure.
