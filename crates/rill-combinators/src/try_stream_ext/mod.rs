@@ -13,8 +13,6 @@ use core::task::{Context, Poll};
 use rill_core::TryStream;
 
 mod and_then;
-#[cfg(feature = "alloc")]
-mod chunks_error;
 mod err_into;
 mod inspect_err;
 mod inspect_ok;
@@ -27,6 +25,8 @@ mod try_all;
 mod try_any;
 #[cfg(feature = "alloc")]
 mod try_chunks;
+#[cfg(feature = "alloc")]
+mod try_chunks_error;
 mod try_collect;
 mod try_concat;
 mod try_filter;
@@ -37,6 +37,8 @@ mod try_for_each;
 mod try_next;
 #[cfg(feature = "alloc")]
 mod try_ready_chunks;
+#[cfg(feature = "alloc")]
+mod try_ready_chunks_error;
 mod try_skip_while;
 mod try_take_while;
 
@@ -48,8 +50,6 @@ use crate::concurrent::{
 // endregion: concurrency
 
 pub use and_then::AndThen;
-#[cfg(feature = "alloc")]
-pub use chunks_error::{TryChunksError, TryReadyChunksError};
 pub use err_into::ErrInto;
 pub use inspect_err::InspectErr;
 pub use inspect_ok::InspectOk;
@@ -62,6 +62,8 @@ pub use try_all::TryAll;
 pub use try_any::TryAny;
 #[cfg(feature = "alloc")]
 pub use try_chunks::TryChunks;
+#[cfg(feature = "alloc")]
+pub use try_chunks_error::TryChunksError;
 pub use try_collect::TryCollect;
 pub use try_concat::TryConcat;
 pub use try_filter::TryFilter;
@@ -72,6 +74,8 @@ pub use try_for_each::TryForEach;
 pub use try_next::TryNext;
 #[cfg(feature = "alloc")]
 pub use try_ready_chunks::TryReadyChunks;
+#[cfg(feature = "alloc")]
+pub use try_ready_chunks_error::TryReadyChunksError;
 pub use try_skip_while::TrySkipWhile;
 pub use try_take_while::TryTakeWhile;
 
