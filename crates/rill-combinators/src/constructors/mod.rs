@@ -10,7 +10,7 @@ mod poll_fn;
 mod poll_immediate;
 mod repeat;
 mod repeat_with;
-pub(crate) mod select;
+mod select;
 mod select_with_strategy;
 mod successors;
 mod try_flatten_stream;
