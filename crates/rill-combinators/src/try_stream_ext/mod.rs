@@ -5,6 +5,10 @@
 //! - adapters pass an `Err` of the stream through as an item and keep going;
 //! - consumers (`try_collect`, `try_fold`, `try_for_each`, `try_concat`,
 //!   `try_all`, `try_any`) stop at the first `Err` and resolve to it.
+//!
+//! Each module holds one adapter or consumer; its declaration stands next
+//! to its re-export. How to add one: `docs/architecture.md`, "How to add a
+//! combinator".
 
 use core::future::Future;
 use core::pin::Pin;
@@ -12,71 +16,92 @@ use core::task::{Context, Poll};
 
 use rill_core::TryStream;
 
-mod and_then;
-mod err_into;
-mod inspect_err;
-mod inspect_ok;
-mod into_stream;
-mod map_err;
-mod map_ok;
-mod ok_into;
-mod or_else;
-mod try_all;
-mod try_any;
-#[cfg(feature = "alloc")]
-mod try_chunks;
-#[cfg(feature = "alloc")]
-mod try_chunks_error;
-mod try_collect;
-mod try_concat;
-mod try_filter;
-mod try_filter_map;
-mod try_flatten;
-mod try_fold;
-mod try_for_each;
-mod try_next;
-#[cfg(feature = "alloc")]
-mod try_ready_chunks;
-#[cfg(feature = "alloc")]
-mod try_ready_chunks_error;
-mod try_skip_while;
-mod try_take_while;
-
-// region: concurrency
 #[cfg(feature = "alloc")]
 use crate::concurrent::{
     TryBufferUnordered, TryBuffered, TryFlattenUnordered, TryForEachConcurrent,
 };
-// endregion: concurrency
 
+mod and_then;
 pub use and_then::AndThen;
+
+mod err_into;
 pub use err_into::ErrInto;
+
+mod inspect_err;
 pub use inspect_err::InspectErr;
+
+mod inspect_ok;
 pub use inspect_ok::InspectOk;
+
+mod into_stream;
 pub use into_stream::IntoStream;
+
+mod map_err;
 pub use map_err::MapErr;
+
+mod map_ok;
 pub use map_ok::MapOk;
+
+mod ok_into;
 pub use ok_into::OkInto;
+
+mod or_else;
 pub use or_else::OrElse;
+
+mod try_all;
 pub use try_all::TryAll;
+
+mod try_any;
 pub use try_any::TryAny;
+
+#[cfg(feature = "alloc")]
+mod try_chunks;
 #[cfg(feature = "alloc")]
 pub use try_chunks::TryChunks;
+
+#[cfg(feature = "alloc")]
+mod try_chunks_error;
 #[cfg(feature = "alloc")]
 pub use try_chunks_error::TryChunksError;
+
+mod try_collect;
 pub use try_collect::TryCollect;
+
+mod try_concat;
 pub use try_concat::TryConcat;
+
+mod try_filter;
 pub use try_filter::TryFilter;
+
+mod try_filter_map;
 pub use try_filter_map::TryFilterMap;
+
+mod try_flatten;
 pub use try_flatten::TryFlatten;
+
+mod try_fold;
 pub use try_fold::TryFold;
+
+mod try_for_each;
 pub use try_for_each::TryForEach;
+
+mod try_next;
 pub use try_next::TryNext;
+
+#[cfg(feature = "alloc")]
+mod try_ready_chunks;
 #[cfg(feature = "alloc")]
 pub use try_ready_chunks::TryReadyChunks;
+
+#[cfg(feature = "alloc")]
+mod try_ready_chunks_error;
 #[cfg(feature = "alloc")]
 pub use try_ready_chunks_error::TryReadyChunksError;
+
+mod try_skip_while;
 pub use try_skip_while::TrySkipWhile;
+
+mod try_take_while;
 pub use try_take_while::TryTakeWhile;
 
 /// Adapters and consumers for every [`TryStream`] (a stream of `Result`s),
@@ -717,8 +742,6 @@ pub trait TryStreamExt: TryStream {
         TryAny::new(self, f)
     }
 
-    // region: concurrency methods
-
     /// Runs the futures this stream yields concurrently, at most `limit` at
     /// a time (`None` and `0`: unlimited), yielding their results as they
     /// complete; the `TryStream` form of
@@ -825,8 +848,6 @@ pub trait TryStreamExt: TryStream {
     {
         TryFlattenUnordered::new(self, limit)
     }
-
-    // endregion: concurrency methods
 }
 
 impl<S: TryStream + ?Sized> TryStreamExt for S {}
