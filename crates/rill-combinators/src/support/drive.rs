@@ -3,9 +3,9 @@
 //! item (`and_then`, `or_else`, `try_filter_map`), so that each of them only
 //! says what it does with an item.
 //!
-//! [`poll_each`] is the loop of all of them that run one future per item,
-//! one at a time; the rest of this module says where the items come from
-//! and what "completed" means:
+//! [`poll_each`] is the loop of those that run one future per item, one at
+//! a time (`Drive` keeps a copy of it, for speed); the rest of this module
+//! says where the items come from and what "completed" means:
 //!
 //! - `StreamExt`'s consumers keep their stream in a pinned `Option`
 //!   ([`poll_items`], [`Drive`]): the stream is dropped as soon as the
@@ -159,25 +159,35 @@ impl<St, Fut, F> Drive<St, Fut, F> {
         cx: &mut Context<'_>,
         name: &str,
         mut start: impl FnMut(&mut F, &mut C, St::Item) -> Fut,
-        on_output: impl FnMut(&mut C, Fut::Output) -> Option<R>,
+        mut on_output: impl FnMut(&mut C, Fut::Output) -> Option<R>,
         on_end: impl FnOnce(&mut C) -> R,
     ) -> Poll<R>
     where
         St: Stream,
         Fut: Future,
     {
+        // The loop of `poll_each`, written out: through `poll_each`,
+        // `race(..).fold(..)` costs about 4 instructions more per item
+        // (callgrind), though most pipelines cost the same.
         let this = self.project();
-        let (mut stream, f) = (this.stream, this.f);
+        let (mut stream, mut future, f) = (this.stream, this.future, this.f);
         let mut items = live(stream.as_mut(), name);
-        let output = ready!(poll_each(
-            this.future,
-            state,
-            cx,
-            |cx| items.as_mut().poll_next(cx),
-            |state, item| ControlFlow::Continue(start(f, state, item)),
-            on_output,
-            on_end,
-        ));
+        let output = loop {
+            if let Some(running) = future.as_mut().as_pin_mut() {
+                let Poll::Ready(out) = running.poll(cx) else {
+                    return Poll::Pending;
+                };
+                future.set(None);
+                if let Some(output) = on_output(state, out) {
+                    break output;
+                }
+            }
+            match items.as_mut().poll_next(cx) {
+                Poll::Ready(Some(item)) => future.set(Some(start(f, state, item))),
+                Poll::Ready(None) => break on_end(state),
+                Poll::Pending => return Poll::Pending,
+            }
+        };
         stream.set(None);
         Poll::Ready(output)
     }
