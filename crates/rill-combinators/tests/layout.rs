@@ -124,11 +124,7 @@ fn public_items(file: &str) -> Vec<String> {
         };
         for kind in kinds {
             if let Some(rest) = line.strip_prefix(kind) {
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                names.push(name);
+                names.push(ident(rest));
             }
         }
     }
@@ -241,38 +237,61 @@ fn every_public_item_is_reexported() {
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
 
+/// Every `.rs` file of `src/` but `lib.rs` and the `mod.rs` files.
+fn source_files() -> Vec<PathBuf> {
+    std::iter::once(src())
+        .chain(folders())
+        .flat_map(|dir| module_files(&dir))
+        .map(|(_, path)| path)
+        .collect()
+}
+
+/// The public structs and enums of a file, each with the attributes and
+/// doc lines above it.
+fn public_types(file: &str) -> Vec<(String, Vec<&str>)> {
+    let lines: Vec<&str> = file.lines().map(str::trim_start).collect();
+    let mut types = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        let Some(rest) = line
+            .strip_prefix("pub struct ")
+            .or_else(|| line.strip_prefix("pub enum "))
+        else {
+            continue;
+        };
+        let above = lines[..at]
+            .iter()
+            .rev()
+            .take_while(|l| l.starts_with("#[") || l.starts_with("///"))
+            .copied()
+            .collect();
+        types.push((ident(rest), above));
+    }
+    types
+}
+
+/// The identifier at the start of `text`.
+fn ident(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
 #[test]
 fn every_stream_and_future_type_is_must_use() {
     let mut missing = Vec::new();
-    for dir in std::iter::once(src()).chain(folders()) {
-        for (_, path) in module_files(&dir) {
-            let file = read(&path);
-            let lines: Vec<&str> = file.lines().collect();
-            for (at, line) in lines.iter().enumerate() {
-                let Some(rest) = line.trim_start().strip_prefix("pub struct ") else {
-                    continue;
-                };
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                let is_polled = ["Stream", "Future"].iter().any(|tr| {
-                    file.contains(&format!(" {tr} for {name}<"))
-                        || file.contains(&format!(" {tr} for {name} "))
-                });
-                // The attributes and docs above the struct.
-                let attributes = lines[..at]
-                    .iter()
-                    .rev()
-                    .map(|l| l.trim_start())
-                    .take_while(|l| l.starts_with("#[") || l.starts_with("///"));
-                let must_use = attributes.clone().any(|l| l.starts_with("#[must_use"));
-                if is_polled && !must_use {
-                    missing.push(format!(
-                        "`{name}` ({}) is a stream or future without `#[must_use = \"...\"]`",
-                        path.display()
-                    ));
-                }
+    for path in source_files() {
+        let file = read(&path);
+        for (name, above) in public_types(&file) {
+            let is_polled = ["Stream", "Future"].iter().any(|tr| {
+                file.contains(&format!(" {tr} for {name}<"))
+                    || file.contains(&format!(" {tr} for {name} "))
+            });
+            let must_use = above.iter().any(|l| l.starts_with("#[must_use"));
+            if is_polled && !must_use {
+                missing.push(format!(
+                    "`{name}` ({}) is a stream or future without `#[must_use = \"...\"]`",
+                    path.display()
+                ));
             }
         }
     }
@@ -282,36 +301,19 @@ fn every_stream_and_future_type_is_must_use() {
 #[test]
 fn every_public_type_is_debug() {
     let mut missing = Vec::new();
-    for dir in std::iter::once(src()).chain(folders()) {
-        for (_, path) in module_files(&dir) {
-            let file = read(&path);
-            let lines: Vec<&str> = file.lines().collect();
-            for (at, line) in lines.iter().enumerate() {
-                let line = line.trim_start();
-                let Some(rest) = line
-                    .strip_prefix("pub struct ")
-                    .or_else(|| line.strip_prefix("pub enum "))
-                else {
-                    continue;
-                };
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                let derived = lines[..at]
-                    .iter()
-                    .rev()
-                    .map(|l| l.trim_start())
-                    .take_while(|l| l.starts_with("#[") || l.starts_with("///"))
-                    .any(|l| l.starts_with("#[derive(") && l.contains("Debug"));
-                let implemented = file.contains(&format!("Debug for {name}<"))
-                    || file.contains(&format!("Debug for {name} "));
-                if !derived && !implemented {
-                    missing.push(format!(
-                        "`{name}` ({}) has no `Debug` impl (write one that skips closures)",
-                        path.display()
-                    ));
-                }
+    for path in source_files() {
+        let file = read(&path);
+        for (name, above) in public_types(&file) {
+            let derived = above
+                .iter()
+                .any(|l| l.starts_with("#[derive(") && l.contains("Debug"));
+            let implemented = file.contains(&format!("Debug for {name}<"))
+                || file.contains(&format!("Debug for {name} "));
+            if !derived && !implemented {
+                missing.push(format!(
+                    "`{name}` ({}) has no `Debug` impl (write one that skips closures)",
+                    path.display()
+                ));
             }
         }
     }
@@ -344,10 +346,7 @@ fn every_extension_method_is_in_semantics_md() {
             let Some(rest) = line.strip_prefix("    fn ") else {
                 continue;
             };
-            let method: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
+            let method = ident(rest);
             if !PLUMBING.contains(&method.as_str()) && !is_word_in(&method, &semantics) {
                 missing.push(format!(
                     "`{name}::{method}` is not in docs/semantics.md: say what it does at \
