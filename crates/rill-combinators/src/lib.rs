@@ -31,41 +31,37 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+// Accessor macros (`delegate_access!`, `delegate_pair_access!`): first, so
+// that every module below can use them.
 #[macro_use]
 mod macros;
 
+// The private modules whose public items `stream` re-exports, one type per
+// file in each folder (`docs/architecture.md` has the map).
+#[cfg(feature = "alloc")]
+mod concurrent;
 mod constructors;
 mod either;
 mod stream_ext;
-mod try_stream_ext;
-
-// region: concurrency modules
-#[cfg(feature = "alloc")]
-mod concurrent;
+// `stream_select!` (macro_export) and its hidden helper.
+mod stream_select;
+mod support;
 #[cfg(feature = "alloc")]
 mod sync;
-// endregion: concurrency modules
+mod try_stream_ext;
 
-// region: collections of streams (merge, zip, chain; issue 13)
 pub mod collections;
-// endregion: collections of streams
+pub mod sink;
 
 pub use either::Either;
+pub use sink::SinkExt;
 pub use stream_ext::StreamExt;
 pub use try_stream_ext::TryStreamExt;
 
-// region: sink interop
-pub mod sink;
-
-// `stream_select!` (macro_export) and its hidden helper.
-mod stream_select;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::stream_select::rotate;
 }
-
-pub use sink::SinkExt;
-// endregion: sink interop
 
 pub mod stream {
     //! Stream constructors and the stream and future types that
@@ -78,6 +74,8 @@ pub mod stream {
     //! assert_eq!(rill_test::block_on(s.next()), Some("a"));
     //! ```
     pub use crate::StreamExt;
+    #[cfg(feature = "alloc")]
+    pub use crate::concurrent::*;
     pub use crate::constructors::*;
     // The traits, as `futures::stream` has them, so that
     // `use futures::stream::{self, Stream, StreamExt}` becomes a `use` of
@@ -88,19 +86,8 @@ pub mod stream {
     pub use rill_core::{BoxStream, LocalBoxStream};
     pub use rill_core::{FusedStream, Stream, TryStream};
 
-    // region: concurrency re-exports
-    #[cfg(feature = "alloc")]
-    pub use crate::concurrent::{
-        AbortHandle, AbortRegistration, Abortable, Aborted, BufferUnordered, Buffered,
-        FlatMapUnordered, FlattenUnordered, ForEachConcurrent, FuturesOrdered, FuturesUnordered,
-        SelectAll, StreamMap, StreamNotifyClose, TryBufferUnordered, TryBuffered,
-        TryFlattenUnordered, TryForEachConcurrent, abortable, futures_unordered, select_all,
-    };
-    // endregion: concurrency re-exports
-
-    // region: sink interop re-exports (where futures-util has them)
+    // The sink interop types, where futures-util has them.
     pub use crate::sink::Forward;
     #[cfg(feature = "alloc")]
     pub use crate::sink::{ReuniteError, SplitSink, SplitStream};
-    // endregion: sink interop re-exports
 }

@@ -1,6 +1,9 @@
-use rill_core::Stream;
+use core::fmt;
+use core::pin::Pin;
+use core::task::{Context, Poll};
 
-use super::select::forward_pair_access;
+use rill_core::{FusedStream, Stream};
+
 use super::select_with_strategy::{PollNext, SelectWithStrategy, select_with_strategy};
 
 /// The strategy of `or`: always try the first stream first.
@@ -62,4 +65,46 @@ pin_project_lite::pin_project! {
     }
 }
 
-forward_pair_access!(Or, "stream::or(stream::iter(0..2), stream::iter(5..9))");
+delegate_pair_access!(
+    Or<St1, St2>,
+    inner => (St1, St2),
+    example: "stream::or(stream::iter(0..2), stream::iter(5..9))"
+);
+
+impl<St1: fmt::Debug, St2: fmt::Debug> fmt::Debug for Or<St1, St2> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (stream1, stream2) = self.get_ref();
+        f.debug_struct("Or")
+            .field("stream1", stream1)
+            .field("stream2", stream2)
+            .finish()
+    }
+}
+
+impl<St1, St2> Stream for Or<St1, St2>
+where
+    St1: Stream,
+    St2: Stream<Item = St1::Item>,
+{
+    type Item = St1::Item;
+
+    #[inline]
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<St1::Item>> {
+        self.project().inner.poll_next(cx)
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl<St1, St2> FusedStream for Or<St1, St2>
+where
+    St1: Stream,
+    St2: Stream<Item = St1::Item>,
+{
+    fn is_terminated(&self) -> bool {
+        self.inner.is_terminated()
+    }
+}

@@ -110,60 +110,13 @@ impl<St1, St2> Race<St1, St2> {
             rng,
         }
     }
-
-    /// Returns shared references to the two streams.
-    ///
-    /// ```
-    /// use rill_combinators::stream;
-    ///
-    /// let s = stream::race(stream::iter(0..2), stream::iter(5..9));
-    /// assert_eq!(s.get_ref().1.get_ref().len(), 4);
-    /// ```
-    pub fn get_ref(&self) -> (&St1, &St2) {
-        (&self.stream1, &self.stream2)
-    }
-
-    /// Returns mutable references to the two streams.
-    ///
-    /// Pulling items from them directly bypasses the race; a stream that
-    /// already ended here is not polled again by the merged stream.
-    ///
-    /// ```
-    /// use rill_combinators::stream;
-    ///
-    /// let mut s = stream::race(stream::iter(0..2), stream::iter(5..9));
-    /// assert_eq!(s.get_mut().0.get_mut().next(), Some(0));
-    /// ```
-    pub fn get_mut(&mut self) -> (&mut St1, &mut St2) {
-        (&mut self.stream1, &mut self.stream2)
-    }
-
-    /// Returns pinned mutable references to the two streams.
-    ///
-    /// ```
-    /// use rill_combinators::stream;
-    ///
-    /// let s = core::pin::pin!(stream::race(stream::iter(0..2), stream::iter(5..9)));
-    /// let (left, _right) = s.get_pin_mut();
-    /// assert_eq!(left.get_ref().len(), 2);
-    /// ```
-    pub fn get_pin_mut(self: Pin<&mut Self>) -> (Pin<&mut St1>, Pin<&mut St2>) {
-        let this = self.project();
-        (this.stream1, this.stream2)
-    }
-
-    /// Consumes the merged stream and returns the two streams.
-    ///
-    /// ```
-    /// use rill_combinators::stream;
-    ///
-    /// let (left, right) = stream::race(stream::iter(0..2), stream::iter(5..9)).into_inner();
-    /// assert_eq!(left.into_inner().chain(right.into_inner()).count(), 6);
-    /// ```
-    pub fn into_inner(self) -> (St1, St2) {
-        (self.stream1, self.stream2)
-    }
 }
+
+delegate_pair_access!(
+    Race<St1, St2>,
+    (stream1: St1, stream2: St2),
+    example: "stream::race(stream::iter(0..2), stream::iter(5..9))"
+);
 
 impl<St1, St2> Stream for Race<St1, St2>
 where

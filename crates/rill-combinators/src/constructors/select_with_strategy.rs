@@ -150,78 +150,11 @@ where
     }
 }
 
-impl<St1, St2, Clos, State> SelectWithStrategy<St1, St2, Clos, State> {
-    /// Returns shared references to the two streams.
-    ///
-    /// ```
-    /// use rill_combinators::stream::{self, PollNext};
-    ///
-    /// let s = stream::select_with_strategy(
-    ///     stream::iter(0..2),
-    ///     stream::iter(5..9),
-    ///     |_: &mut ()| PollNext::Left,
-    /// );
-    /// assert_eq!(s.get_ref().1.get_ref().len(), 4);
-    /// ```
-    pub fn get_ref(&self) -> (&St1, &St2) {
-        (&self.stream1, &self.stream2)
-    }
-
-    /// Returns mutable references to the two streams.
-    ///
-    /// Pulling items from them directly bypasses the strategy; a stream
-    /// that already ended here is not polled again by the merged stream.
-    ///
-    /// ```
-    /// use rill_combinators::stream::{self, PollNext};
-    ///
-    /// let mut s = stream::select_with_strategy(
-    ///     stream::iter(0..2),
-    ///     stream::iter(5..9),
-    ///     |_: &mut ()| PollNext::Left,
-    /// );
-    /// assert_eq!(s.get_mut().0.get_mut().next(), Some(0));
-    /// ```
-    pub fn get_mut(&mut self) -> (&mut St1, &mut St2) {
-        (&mut self.stream1, &mut self.stream2)
-    }
-
-    /// Returns pinned mutable references to the two streams.
-    ///
-    /// ```
-    /// use core::pin::pin;
-    /// use rill_combinators::stream::{self, PollNext};
-    ///
-    /// let s = pin!(stream::select_with_strategy(
-    ///     stream::iter(0..2),
-    ///     stream::iter(5..9),
-    ///     |_: &mut ()| PollNext::Left,
-    /// ));
-    /// let (left, _right) = s.get_pin_mut();
-    /// assert_eq!(left.get_ref().len(), 2);
-    /// ```
-    pub fn get_pin_mut(self: Pin<&mut Self>) -> (Pin<&mut St1>, Pin<&mut St2>) {
-        let this = self.project();
-        (this.stream1, this.stream2)
-    }
-
-    /// Consumes the merged stream and returns the two streams.
-    ///
-    /// ```
-    /// use rill_combinators::stream::{self, PollNext};
-    ///
-    /// let s = stream::select_with_strategy(
-    ///     stream::iter(0..2),
-    ///     stream::iter(5..9),
-    ///     |_: &mut ()| PollNext::Left,
-    /// );
-    /// let (left, right) = s.into_inner();
-    /// assert_eq!(left.into_inner().chain(right.into_inner()).count(), 6);
-    /// ```
-    pub fn into_inner(self) -> (St1, St2) {
-        (self.stream1, self.stream2)
-    }
-}
+delegate_pair_access!(
+    SelectWithStrategy<St1, St2, Clos, State>,
+    (stream1: St1, stream2: St2),
+    example: "stream::select_with_strategy(stream::iter(0..2), stream::iter(5..9), |_: &mut ()| stream::PollNext::Left)"
+);
 
 /// The hint of one input: nothing more once it has ended.
 fn live_hint<S: Stream>(stream: &S, done: bool) -> (usize, Option<usize>) {

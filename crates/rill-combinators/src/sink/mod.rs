@@ -27,46 +27,56 @@ use core::future::Future;
 pub use futures_sink::Sink;
 use rill_core::TryStream;
 
-mod close;
-mod drain;
-mod feed;
-mod flush;
-mod forward;
-mod send;
-mod send_all;
-mod sink_map_err;
-mod unfold;
-mod with;
-
-pub use close::Close;
-pub use drain::{Drain, drain};
-pub use feed::Feed;
-pub use flush::Flush;
-pub use forward::Forward;
-pub use send::Send;
-pub use send_all::SendAll;
-pub use sink_map_err::SinkMapErr;
-pub use unfold::{Unfold, unfold};
-pub use with::With;
-
-// `split`: a lock shared by two halves (atomics through `crate::sync`, one
-// audited `unsafe` module, model-checked by tests/loom_split.rs).
-#[cfg(feature = "alloc")]
-mod reunite_error;
+// The lock that `split`'s two halves share: atomics through `crate::sync`,
+// the only `unsafe` code of `sink/`, model-checked by tests/loom_split.rs.
 #[cfg(feature = "alloc")]
 #[allow(unsafe_code)]
 mod split_lock;
+
+mod close;
+pub use close::Close;
+
+mod drain;
+pub use drain::{Drain, drain};
+
+mod feed;
+pub use feed::Feed;
+
+mod flush;
+pub use flush::Flush;
+
+mod forward;
+pub use forward::Forward;
+
+#[cfg(feature = "alloc")]
+mod reunite_error;
+#[cfg(feature = "alloc")]
+pub use reunite_error::ReuniteError;
+
+mod send;
+pub use send::Send;
+
+mod send_all;
+pub use send_all::SendAll;
+
+mod sink_map_err;
+pub use sink_map_err::SinkMapErr;
+
 #[cfg(feature = "alloc")]
 mod split_sink;
 #[cfg(feature = "alloc")]
-mod split_stream;
+pub use split_sink::SplitSink;
 
 #[cfg(feature = "alloc")]
-pub use reunite_error::ReuniteError;
-#[cfg(feature = "alloc")]
-pub use split_sink::SplitSink;
+mod split_stream;
 #[cfg(feature = "alloc")]
 pub use split_stream::SplitStream;
+
+mod unfold;
+pub use unfold::{Unfold, unfold};
+
+mod with;
+pub use with::With;
 
 /// The two halves of `value` (see [`StreamExt::split`](crate::StreamExt::split)).
 #[cfg(feature = "alloc")]

@@ -17,7 +17,7 @@ use core::task::{Context, Poll};
 
 use rill_core::Stream;
 
-use super::drive::poll_items;
+use crate::support::poll_items;
 
 /// An iterator over one item that records whether it was asked for more
 /// after the item. `Sum`/`Product` impls that stop early (those of

@@ -5,7 +5,7 @@ use core::task::{Context, Poll};
 
 use rill_core::{FusedFuture, Stream};
 
-use super::drive::Drive;
+use crate::support::Drive;
 
 pin_project_lite::pin_project! {
     /// Future for [`StreamExt::any`](crate::StreamExt::any): resolves to `true`

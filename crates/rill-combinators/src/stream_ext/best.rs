@@ -7,7 +7,7 @@ use core::task::{Context, Poll};
 
 use rill_core::Stream;
 
-use super::drive::poll_items;
+use crate::support::poll_items;
 
 pin_project_lite::pin_project! {
     /// A stream and the best candidate seen so far (`T` is the item, or a

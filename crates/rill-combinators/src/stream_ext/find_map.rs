@@ -5,7 +5,7 @@ use core::task::{Context, Poll};
 
 use rill_core::Stream;
 
-use super::drive::Drive;
+use crate::support::Drive;
 
 pin_project_lite::pin_project! {
     /// Future for [`StreamExt::find_map`](crate::StreamExt::find_map):

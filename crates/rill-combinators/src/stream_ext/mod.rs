@@ -1,173 +1,209 @@
 //! `StreamExt`: the everyday adapters and consumers, one per file.
+//!
+//! Each module holds one adapter or consumer (`peekable` also holds the
+//! futures of its methods); its declaration stands next to its re-export.
+//! The trait's methods are a few lines each that call the type's `new`.
+//! How to add one: `docs/architecture.md`, "How to add a combinator".
 
 use rill_core::Stream;
 
-mod collect;
-mod next;
-
-pub use collect::Collect;
-pub use next::Next;
-
-// Several people add adapters here at once; each family keeps its module
-// declarations, re-exports and trait methods inside its own region so that
-// their changes merge without conflicts. Keep the regions sorted inside.
-
-// region: adapters (map, filter, take, chunks, peekable, ...)
-#[cfg(feature = "std")]
-mod catch_unwind;
-#[cfg(feature = "alloc")]
-mod chunks;
-mod enumerate;
-mod filter;
-mod filter_map;
-mod fuse;
-mod inspect;
-mod into_future;
-mod map;
-mod map_while;
-mod peekable;
-mod pending_check;
-#[cfg(feature = "alloc")]
-mod ready_chunks;
-mod scan;
-mod skip;
-mod skip_while;
-mod step_by;
-mod take;
-mod take_until;
-mod take_while;
-mod then;
-
-#[cfg(feature = "std")]
-pub use catch_unwind::CatchUnwind;
-#[cfg(feature = "alloc")]
-pub use chunks::Chunks;
-pub use enumerate::Enumerate;
-pub use filter::Filter;
-pub use filter_map::FilterMap;
-pub use fuse::Fuse;
-pub use inspect::Inspect;
-pub use into_future::StreamFuture;
-pub use map::Map;
-pub use map_while::MapWhile;
-pub use peekable::{NextIf, NextIfEq, Peek, PeekMut, Peekable};
-#[cfg(feature = "alloc")]
-pub use ready_chunks::ReadyChunks;
-pub use scan::Scan;
-pub use skip::Skip;
-pub use skip_while::SkipWhile;
-pub use step_by::StepBy;
-pub use take::Take;
-pub use take_until::TakeUntil;
-pub use take_while::TakeWhile;
-pub use then::Then;
-// endregion: adapters
-
-// region: combining and consuming (chain, zip, flatten, fold, ...)
-mod all;
-mod any;
-mod chain;
-mod concat;
-mod count;
-mod cycle;
-mod drive;
-mod find;
-mod find_map;
-mod flat_map;
-mod flatten;
-mod fold;
-mod for_each;
-mod last;
-mod nth;
-mod partition;
-mod position;
-mod unzip;
-mod zip;
-
-pub use all::All;
-pub use any::Any;
-pub use chain::Chain;
-pub use concat::Concat;
-pub use count::Count;
-pub use cycle::Cycle;
-pub use find::Find;
-pub use find_map::FindMap;
-pub use flat_map::FlatMap;
-pub use flatten::Flatten;
-pub use fold::Fold;
-pub use for_each::ForEach;
-pub use last::Last;
-pub use nth::Nth;
-pub use partition::Partition;
-pub use position::Position;
-pub use unzip::Unzip;
-pub use zip::Zip;
-// endregion: combining and consuming
-
-// region: either and merge (left_stream, right_stream, merge)
-mod merge;
-
-pub use merge::Merge;
-
 use crate::Either;
-// endregion: either and merge
-
-// region: Iterator's consumers and adapters from async-std and futures-lite (issue 13)
-mod accumulate;
-mod best;
-mod cloned;
-mod cmp;
-mod copied;
-mod eq;
-mod ge;
-mod gt;
-mod le;
-mod lt;
-mod max;
-mod max_by;
-mod max_by_key;
-mod min;
-mod min_by;
-mod min_by_key;
-mod ne;
-mod pairs;
-mod partial_cmp;
-mod product;
-mod sum;
-
-pub use cloned::Cloned;
-pub use cmp::Cmp;
-pub use copied::Copied;
-pub use eq::Equals;
-pub use ge::Ge;
-pub use gt::Gt;
-pub use le::Le;
-pub use lt::Lt;
-pub use max::Max;
-pub use max_by::MaxBy;
-pub use max_by_key::MaxByKey;
-pub use min::Min;
-pub use min_by::MinBy;
-pub use min_by_key::MinByKey;
-pub use ne::Ne;
-pub use partial_cmp::PartialCmp;
-pub use product::Product;
-pub use sum::Sum;
-
-use crate::constructors::{Or, Race};
-// endregion: Iterator's consumers and adapters from async-std and futures-lite
-// region: futures interop (select_next_some, forward, split)
-mod select_next_some;
-
-pub use select_next_some::SelectNextSome;
-// endregion: futures interop
-
-// region: concurrency (buffered, buffer_unordered, for_each_concurrent, ...)
 #[cfg(feature = "alloc")]
 use crate::concurrent::{
     BufferUnordered, Buffered, FlatMapUnordered, FlattenUnordered, ForEachConcurrent,
 };
-// endregion: concurrency
+use crate::constructors::{Or, Race};
+
+// The polling cores that several consumers of this trait share.
+mod accumulate; // `sum`, `product`
+mod best; // `min`, `max` and their `_by`, `_by_key` forms
+mod pairs; // `cmp`, `partial_cmp`, `eq`, `ne`, `lt`, `le`, `gt`, `ge`
+
+mod all;
+pub use all::All;
+
+mod any;
+pub use any::Any;
+
+#[cfg(feature = "std")]
+mod catch_unwind;
+#[cfg(feature = "std")]
+pub use catch_unwind::CatchUnwind;
+
+mod chain;
+pub use chain::Chain;
+
+#[cfg(feature = "alloc")]
+mod chunks;
+#[cfg(feature = "alloc")]
+pub use chunks::Chunks;
+
+mod cloned;
+pub use cloned::Cloned;
+
+mod cmp;
+pub use cmp::Cmp;
+
+mod collect;
+pub use collect::Collect;
+
+mod concat;
+pub use concat::Concat;
+
+mod copied;
+pub use copied::Copied;
+
+mod count;
+pub use count::Count;
+
+mod cycle;
+pub use cycle::Cycle;
+
+mod enumerate;
+pub use enumerate::Enumerate;
+
+mod eq;
+pub use eq::Equals;
+
+mod filter;
+pub use filter::Filter;
+
+mod filter_map;
+pub use filter_map::FilterMap;
+
+mod find;
+pub use find::Find;
+
+mod find_map;
+pub use find_map::FindMap;
+
+mod flat_map;
+pub use flat_map::FlatMap;
+
+mod flatten;
+pub use flatten::Flatten;
+
+mod fold;
+pub use fold::Fold;
+
+mod for_each;
+pub use for_each::ForEach;
+
+mod fuse;
+pub use fuse::Fuse;
+
+mod ge;
+pub use ge::Ge;
+
+mod gt;
+pub use gt::Gt;
+
+mod inspect;
+pub use inspect::Inspect;
+
+mod into_future;
+pub use into_future::StreamFuture;
+
+mod last;
+pub use last::Last;
+
+mod le;
+pub use le::Le;
+
+mod lt;
+pub use lt::Lt;
+
+mod map;
+pub use map::Map;
+
+mod map_while;
+pub use map_while::MapWhile;
+
+mod max;
+pub use max::Max;
+
+mod max_by;
+pub use max_by::MaxBy;
+
+mod max_by_key;
+pub use max_by_key::MaxByKey;
+
+mod merge;
+pub use merge::Merge;
+
+mod min;
+pub use min::Min;
+
+mod min_by;
+pub use min_by::MinBy;
+
+mod min_by_key;
+pub use min_by_key::MinByKey;
+
+mod ne;
+pub use ne::Ne;
+
+mod next;
+pub use next::Next;
+
+mod nth;
+pub use nth::Nth;
+
+mod partial_cmp;
+pub use partial_cmp::PartialCmp;
+
+mod partition;
+pub use partition::Partition;
+
+mod peekable;
+pub use peekable::{NextIf, NextIfEq, Peek, PeekMut, Peekable};
+
+mod position;
+pub use position::Position;
+
+mod product;
+pub use product::Product;
+
+#[cfg(feature = "alloc")]
+mod ready_chunks;
+#[cfg(feature = "alloc")]
+pub use ready_chunks::ReadyChunks;
+
+mod scan;
+pub use scan::Scan;
+
+mod select_next_some;
+pub use select_next_some::SelectNextSome;
+
+mod skip;
+pub use skip::Skip;
+
+mod skip_while;
+pub use skip_while::SkipWhile;
+
+mod step_by;
+pub use step_by::StepBy;
+
+mod sum;
+pub use sum::Sum;
+
+mod take;
+pub use take::Take;
+
+mod take_until;
+pub use take_until::TakeUntil;
+
+mod take_while;
+pub use take_while::TakeWhile;
+
+mod then;
+pub use then::Then;
+
+mod unzip;
+pub use unzip::Unzip;
+
+mod zip;
+pub use zip::Zip;
 
 /// Adapters and consumers for every [`Stream`], with the names, signatures
 /// and semantics of `futures_util::StreamExt`.
@@ -228,7 +264,6 @@ pub trait StreamExt: Stream {
         Collect::new(self)
     }
 
-    // region: adapters methods
     /// Boxes the stream into a [`BoxStream`](rill_core::BoxStream): an
     /// owned, pinned, type-erased `Send` stream, for returning different
     /// stream types from one function or storing them side by side.
@@ -854,9 +889,7 @@ pub trait StreamExt: Stream {
     {
         Then::new(self, f)
     }
-    // endregion: adapters methods
 
-    // region: combining and consuming methods
     /// Tests whether every item satisfies an asynchronous predicate, like
     /// [`Iterator::all`].
     ///
@@ -1267,9 +1300,7 @@ pub trait StreamExt: Stream {
     {
         Zip::new(self, other)
     }
-    // endregion: combining and consuming methods
 
-    // region: either and merge methods
     /// Wraps the stream as the left side of an [`Either`], so that it and
     /// another stream type `B` with the same item can be returned from the
     /// two branches of an `if` or `match` as one type.
@@ -1336,9 +1367,7 @@ pub trait StreamExt: Stream {
     {
         Merge::new(self, other)
     }
-    // endregion: either and merge methods
 
-    // region: Iterator's consumers and adapters from async-std and futures-lite (issue 13)
     /// Turns a stream of references into a stream of clones, like
     /// [`Iterator::cloned`].
     ///
@@ -1782,9 +1811,6 @@ pub trait StreamExt: Stream {
     {
         Sum::new(self)
     }
-    // endregion: Iterator's consumers and adapters from async-std and futures-lite
-
-    // region: concurrency methods
 
     /// Runs the futures the stream yields concurrently, at most `limit` at a
     /// time, and yields their outputs as they complete.
@@ -1927,10 +1953,6 @@ pub trait StreamExt: Stream {
         FlatMapUnordered::new(self, limit, f)
     }
 
-    // endregion: concurrency methods
-
-    // region: futures interop methods (select_next_some, forward, split)
-
     /// Returns a future that resolves to the next item of a fused stream,
     /// for `futures::select!` loops: unlike [`next`](StreamExt::next) it
     /// never resolves to `None`. When the stream ends, the future reports
@@ -2021,8 +2043,6 @@ pub trait StreamExt: Stream {
     {
         crate::sink::split(self)
     }
-
-    // endregion: futures interop methods
 }
 
 impl<S: Stream + ?Sized> StreamExt for S {}

@@ -6,7 +6,7 @@ use core::task::{Context, Poll, ready};
 use pin_project_lite::pin_project;
 use rill_core::{FusedStream, Stream};
 
-use super::pending_check::PendingCheck;
+use crate::support::PendingCheck;
 
 pin_project! {
     /// Stream for [`StreamExt::take_while`](crate::StreamExt::take_while):

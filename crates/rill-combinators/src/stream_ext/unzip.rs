@@ -6,7 +6,7 @@ use core::task::{Context, Poll};
 
 use rill_core::{FusedFuture, Stream};
 
-use super::drive::poll_items;
+use crate::support::poll_items;
 
 pin_project_lite::pin_project! {
     /// Future for [`StreamExt::unzip`](crate::StreamExt::unzip): resolves to

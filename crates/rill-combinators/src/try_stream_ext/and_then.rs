@@ -1,11 +1,12 @@
 use core::fmt;
 use core::future::Future;
+use core::ops::ControlFlow;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream, TryStream};
 
-use super::{hint_plus, poll_then};
+use crate::support::{hint_plus, poll_then};
 
 pin_project_lite::pin_project! {
     /// Stream for [`TryStreamExt::and_then`](super::TryStreamExt::and_then).
@@ -73,8 +74,8 @@ where
             cx,
             Some,
             |f, item| match item {
-                Ok(ok) => Ok(f(ok)),
-                Err(e) => Err(Err(e)),
+                Ok(ok) => ControlFlow::Continue(f(ok)),
+                Err(e) => ControlFlow::Break(Err(e)),
             },
         )
     }

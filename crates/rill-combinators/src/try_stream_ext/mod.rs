@@ -5,252 +5,104 @@
 //! - adapters pass an `Err` of the stream through as an item and keep going;
 //! - consumers (`try_collect`, `try_fold`, `try_for_each`, `try_concat`,
 //!   `try_all`, `try_any`) stop at the first `Err` and resolve to it.
+//!
+//! Each module holds one adapter or consumer; its declaration stands next
+//! to its re-export. How to add one: `docs/architecture.md`, "How to add a
+//! combinator".
 
 use core::future::Future;
-use core::marker::PhantomData;
 use core::pin::Pin;
-use core::task::{Context, Poll, ready};
+use core::task::{Context, Poll};
 
 use rill_core::TryStream;
 
-/// Defines an adapter that maps every `Result` item of a stream with its
-/// field `f` (a closure or a `PhantomData` marker): the struct, `new`, the
-/// access methods, `Debug` (without `f`), `Stream` (with the stream's
-/// `size_hint`, which a one-to-one map keeps exact) and `FusedStream`.
-///
-/// `MapOk`, `MapErr`, `ErrInto`, `OkInto`, `InspectOk` and `InspectErr`
-/// differ only in the bound on `f` and in the map, so they share this one
-/// body. (`StreamExt::map` cannot serve here: its closure must be an
-/// `FnMut`, and a named type that wraps a closure cannot implement `FnMut`
-/// on stable Rust.)
-macro_rules! map_result {
-    (
-        $(#[$attr:meta])*
-        $name:ident<St, $g:ident>, f: $fty:ty,
-        impl<$($extra:ident),*> where [$($bounds:tt)*],
-        Item = $item:ty,
-        map = |$fv:ident, $rv:ident| $body:expr,
-        example: $ex:literal
-    ) => {
-        pin_project_lite::pin_project! {
-            $(#[$attr])*
-            #[must_use = "streams do nothing unless polled"]
-            pub struct $name<St, $g> {
-                #[pin]
-                stream: St,
-                f: $fty,
-            }
-        }
-
-        impl<St, $g> $name<St, $g> {
-            pub(super) fn new(stream: St, f: $fty) -> Self {
-                $name { stream, f }
-            }
-        }
-
-        delegate_access!($name<St, $g>, stream: St, example: $ex);
-
-        impl<St: ::core::fmt::Debug, $g> ::core::fmt::Debug for $name<St, $g> {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(stringify!($name))
-                    .field("stream", &self.stream)
-                    .finish()
-            }
-        }
-
-        impl<St, $g, $($extra),*> ::rill_core::Stream for $name<St, $g>
-        where
-            St: ::rill_core::TryStream,
-            $($bounds)*
-        {
-            type Item = $item;
-
-            #[inline]
-            fn poll_next(
-                self: ::core::pin::Pin<&mut Self>,
-                cx: &mut ::core::task::Context<'_>,
-            ) -> ::core::task::Poll<Option<Self::Item>> {
-                let this = self.project();
-                let $fv = this.f;
-                ::rill_core::TryStream::try_poll_next(this.stream, cx)
-                    .map(|item| item.map(|$rv| $body))
-            }
-
-            #[inline]
-            fn size_hint(&self) -> (usize, Option<usize>) {
-                ::rill_core::Stream::size_hint(&self.stream)
-            }
-        }
-
-        impl<St, $g, $($extra),*> ::rill_core::FusedStream for $name<St, $g>
-        where
-            St: ::rill_core::TryStream + ::rill_core::FusedStream,
-            $($bounds)*
-        {
-            #[inline]
-            fn is_terminated(&self) -> bool {
-                ::rill_core::FusedStream::is_terminated(&self.stream)
-            }
-        }
-    };
-}
-
-mod and_then;
-#[cfg(feature = "alloc")]
-mod chunks_error;
-mod err_into;
-mod inspect_err;
-mod inspect_ok;
-mod into_stream;
-mod map_err;
-mod map_ok;
-mod ok_into;
-mod or_else;
-mod try_all;
-mod try_any;
-#[cfg(feature = "alloc")]
-mod try_chunks;
-mod try_collect;
-mod try_concat;
-mod try_filter;
-mod try_filter_map;
-mod try_flatten;
-mod try_fold;
-mod try_for_each;
-mod try_next;
-#[cfg(feature = "alloc")]
-mod try_ready_chunks;
-mod try_skip_while;
-mod try_take_while;
-
-// region: concurrency
 #[cfg(feature = "alloc")]
 use crate::concurrent::{
     TryBufferUnordered, TryBuffered, TryFlattenUnordered, TryForEachConcurrent,
 };
-// endregion: concurrency
 
+mod and_then;
 pub use and_then::AndThen;
-#[cfg(feature = "alloc")]
-pub use chunks_error::{TryChunksError, TryReadyChunksError};
+
+mod err_into;
 pub use err_into::ErrInto;
+
+mod inspect_err;
 pub use inspect_err::InspectErr;
+
+mod inspect_ok;
 pub use inspect_ok::InspectOk;
+
+mod into_stream;
 pub use into_stream::IntoStream;
+
+mod map_err;
 pub use map_err::MapErr;
+
+mod map_ok;
 pub use map_ok::MapOk;
+
+mod ok_into;
 pub use ok_into::OkInto;
+
+mod or_else;
 pub use or_else::OrElse;
+
+mod try_all;
 pub use try_all::TryAll;
+
+mod try_any;
 pub use try_any::TryAny;
+
+#[cfg(feature = "alloc")]
+mod try_chunks;
 #[cfg(feature = "alloc")]
 pub use try_chunks::TryChunks;
+
+#[cfg(feature = "alloc")]
+mod try_chunks_error;
+#[cfg(feature = "alloc")]
+pub use try_chunks_error::TryChunksError;
+
+mod try_collect;
 pub use try_collect::TryCollect;
+
+mod try_concat;
 pub use try_concat::TryConcat;
+
+mod try_filter;
 pub use try_filter::TryFilter;
+
+mod try_filter_map;
 pub use try_filter_map::TryFilterMap;
+
+mod try_flatten;
 pub use try_flatten::TryFlatten;
+
+mod try_fold;
 pub use try_fold::TryFold;
+
+mod try_for_each;
 pub use try_for_each::TryForEach;
+
+mod try_next;
 pub use try_next::TryNext;
+
+#[cfg(feature = "alloc")]
+mod try_ready_chunks;
 #[cfg(feature = "alloc")]
 pub use try_ready_chunks::TryReadyChunks;
-pub use try_skip_while::TrySkipWhile;
-pub use try_take_while::TryTakeWhile;
 
-/// The most a chunking adapter reserves up front for one chunk, so that a
-/// huge capacity (`try_chunks(usize::MAX)`) does not allocate (or abort)
-/// before any item came.
 #[cfg(feature = "alloc")]
-const MAX_PREALLOC: usize = 4096;
+mod try_ready_chunks_error;
+#[cfg(feature = "alloc")]
+pub use try_ready_chunks_error::TryReadyChunksError;
 
-/// A stream's `size_hint` with one more item that the adapter holds (an
-/// item or a future that will become one) when `held` is true.
-fn hint_plus((lower, upper): (usize, Option<usize>), held: bool) -> (usize, Option<usize>) {
-    let held = usize::from(held);
-    (
-        lower.saturating_add(held),
-        upper.and_then(|n| n.checked_add(held)),
-    )
-}
+mod try_skip_while;
+pub use try_skip_while::TrySkipWhile;
 
-/// The poll loop of the adapters that turn some items into a future and
-/// yield what the future gives (`and_then`, `or_else`, `try_filter_map`).
-///
-/// `start` routes each item of the stream either into a future, or straight
-/// out as an output; `finish` turns the output of the future into an output,
-/// or into nothing (the item is dropped and the loop goes on).
-fn poll_then<St, Fut, F, Out>(
-    mut stream: Pin<&mut St>,
-    mut future: Pin<&mut Option<Fut>>,
-    f: &mut F,
-    cx: &mut Context<'_>,
-    finish: impl Fn(Fut::Output) -> Option<Out>,
-    start: impl Fn(&mut F, Result<St::Ok, St::Error>) -> Result<Fut, Out>,
-) -> Poll<Option<Out>>
-where
-    St: TryStream,
-    Fut: Future,
-{
-    loop {
-        if let Some(fut) = future.as_mut().as_pin_mut() {
-            let out = ready!(fut.poll(cx));
-            future.set(None);
-            if let Some(out) = finish(out) {
-                return Poll::Ready(Some(out));
-            }
-        }
-        match ready!(stream.as_mut().try_poll_next(cx)) {
-            Some(item) => match start(f, item) {
-                Ok(fut) => future.set(Some(fut)),
-                Err(out) => return Poll::Ready(Some(out)),
-            },
-            None => return Poll::Ready(None),
-        }
-    }
-}
-
-/// A value of the stream with its verdict, or an error of the stream.
-type Judged<St, V> = Result<(<St as TryStream>::Ok, V), <St as TryStream>::Error>;
-
-/// The poll loop of the adapters that judge each `Ok` value with a
-/// predicate future on a reference to it (`try_filter`, `try_skip_while`,
-/// `try_take_while`): the value waits in `pending_item` while its future
-/// runs in `pending_fut`.
-///
-/// Resolves to the next value with its verdict, to a stream error as it is
-/// (the caller passes it through), or to the end of the stream.
-fn poll_judged<St, Fut, F>(
-    mut stream: Pin<&mut St>,
-    mut pending_fut: Pin<&mut Option<Fut>>,
-    pending_item: &mut Option<St::Ok>,
-    f: &mut F,
-    cx: &mut Context<'_>,
-) -> Poll<Option<Judged<St, Fut::Output>>>
-where
-    St: TryStream,
-    F: FnMut(&St::Ok) -> Fut,
-    Fut: Future,
-{
-    loop {
-        if let Some(fut) = pending_fut.as_mut().as_pin_mut() {
-            let verdict = ready!(fut.poll(cx));
-            pending_fut.set(None);
-            // Always `Some`: the item is stored with its future.
-            if let Some(item) = pending_item.take() {
-                return Poll::Ready(Some(Ok((item, verdict))));
-            }
-        }
-        match ready!(stream.as_mut().try_poll_next(cx)) {
-            Some(Ok(item)) => {
-                pending_fut.set(Some(f(&item)));
-                *pending_item = Some(item);
-            }
-            Some(Err(e)) => return Poll::Ready(Some(Err(e))),
-            None => return Poll::Ready(None),
-        }
-    }
-}
+mod try_take_while;
+pub use try_take_while::TryTakeWhile;
 
 /// Adapters and consumers for every [`TryStream`] (a stream of `Result`s),
 /// with the names, signatures and semantics of `futures_util::TryStreamExt`.
@@ -307,7 +159,7 @@ pub trait TryStreamExt: TryStream {
         Self: Sized,
         Self::Error: Into<E>,
     {
-        ErrInto::new(self, PhantomData)
+        ErrInto::new(self)
     }
 
     /// Converts the success type with [`Into`].
@@ -327,7 +179,7 @@ pub trait TryStreamExt: TryStream {
         Self: Sized,
         Self::Ok: Into<U>,
     {
-        OkInto::new(self, PhantomData)
+        OkInto::new(self)
     }
 
     /// Maps every `Ok` value with a closure.
@@ -890,8 +742,6 @@ pub trait TryStreamExt: TryStream {
         TryAny::new(self, f)
     }
 
-    // region: concurrency methods
-
     /// Runs the futures this stream yields concurrently, at most `limit` at
     /// a time (`None` and `0`: unlimited), yielding their results as they
     /// complete; the `TryStream` form of
@@ -1002,8 +852,6 @@ pub trait TryStreamExt: TryStream {
     {
         TryFlattenUnordered::new(self, limit)
     }
-
-    // endregion: concurrency methods
 }
 
 impl<S: TryStream + ?Sized> TryStreamExt for S {}

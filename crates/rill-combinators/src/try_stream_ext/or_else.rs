@@ -1,11 +1,12 @@
 use core::fmt;
 use core::future::Future;
+use core::ops::ControlFlow;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream, TryStream};
 
-use super::{hint_plus, poll_then};
+use crate::support::{hint_plus, poll_then};
 
 pin_project_lite::pin_project! {
     /// Stream for [`TryStreamExt::or_else`](super::TryStreamExt::or_else).
@@ -71,8 +72,8 @@ where
             cx,
             Some,
             |f, item| match item {
-                Ok(ok) => Err(Ok(ok)),
-                Err(e) => Ok(f(e)),
+                Ok(ok) => ControlFlow::Break(Ok(ok)),
+                Err(e) => ControlFlow::Continue(f(e)),
             },
         )
     }

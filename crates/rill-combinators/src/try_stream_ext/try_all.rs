@@ -5,6 +5,8 @@ use core::task::{Context, Poll, ready};
 
 use rill_core::{FusedFuture, TryStream};
 
+use crate::support::TryDrive;
+
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_all`](super::TryStreamExt::try_all).
     ///
@@ -18,21 +20,16 @@ pin_project_lite::pin_project! {
     #[must_use = "futures do nothing unless you `.await` or poll them"]
     pub struct TryAll<St, Fut, F> {
         #[pin]
-        stream: St,
-        f: F,
+        drive: TryDrive<St, Fut, F>,
         done: bool,
-        #[pin]
-        future: Option<Fut>,
     }
 }
 
 impl<St, Fut, F> TryAll<St, Fut, F> {
     pub(super) fn new(stream: St, f: F) -> Self {
         TryAll {
-            stream,
-            f,
+            drive: TryDrive::new(stream, f),
             done: false,
-            future: None,
         }
     }
 }
@@ -40,9 +37,9 @@ impl<St, Fut, F> TryAll<St, Fut, F> {
 impl<St: fmt::Debug, Fut, F> fmt::Debug for TryAll<St, Fut, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TryAll")
-            .field("stream", &self.stream)
+            .field("stream", self.drive.stream())
             .field("done", &self.done)
-            .field("future_pending", &self.future.is_some())
+            .field("future_pending", &self.drive.is_running())
             .finish()
     }
 }
@@ -57,58 +54,10 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        let state = Quantifier {
-            name: "TryAll",
-            decisive: false,
-        };
-        state.poll(this.stream, this.future, this.f, this.done, cx)
-    }
-}
-
-/// The poll loop of [`TryAll`] and [`TryAny`](super::TryAny): they stop at
-/// the first predicate result equal to `decisive` and return it; at the end
-/// of the stream they return its opposite.
-pub(super) struct Quantifier {
-    pub(super) name: &'static str,
-    pub(super) decisive: bool,
-}
-
-impl Quantifier {
-    pub(super) fn poll<St, Fut, F>(
-        self,
-        mut stream: Pin<&mut St>,
-        mut future: Pin<&mut Option<Fut>>,
-        f: &mut F,
-        done: &mut bool,
-        cx: &mut Context<'_>,
-    ) -> Poll<Result<bool, St::Error>>
-    where
-        St: TryStream,
-        F: FnMut(St::Ok) -> Fut,
-        Fut: Future<Output = bool>,
-    {
-        assert!(!*done, "`{}` polled after it completed", self.name);
-        loop {
-            if let Some(fut) = future.as_mut().as_pin_mut() {
-                let verdict = ready!(fut.poll(cx));
-                future.set(None);
-                if verdict == self.decisive {
-                    *done = true;
-                    return Poll::Ready(Ok(verdict));
-                }
-            }
-            match ready!(stream.as_mut().try_poll_next(cx)) {
-                Some(Ok(item)) => future.set(Some(f(item))),
-                Some(Err(e)) => {
-                    *done = true;
-                    return Poll::Ready(Err(e));
-                }
-                None => {
-                    *done = true;
-                    return Poll::Ready(Ok(!self.decisive));
-                }
-            }
-        }
+        assert!(!*this.done, "`TryAll` polled after it completed");
+        let all = ready!(this.drive.try_poll_until(cx, false));
+        *this.done = true;
+        Poll::Ready(all)
     }
 }
 

@@ -1,11 +1,11 @@
 use core::fmt;
 use core::future::Future;
 use core::pin::Pin;
-use core::task::{Context, Poll};
+use core::task::{Context, Poll, ready};
 
 use rill_core::{FusedFuture, TryStream};
 
-use super::try_all::Quantifier;
+use crate::support::TryDrive;
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_any`](super::TryStreamExt::try_any).
@@ -20,21 +20,16 @@ pin_project_lite::pin_project! {
     #[must_use = "futures do nothing unless you `.await` or poll them"]
     pub struct TryAny<St, Fut, F> {
         #[pin]
-        stream: St,
-        f: F,
+        drive: TryDrive<St, Fut, F>,
         done: bool,
-        #[pin]
-        future: Option<Fut>,
     }
 }
 
 impl<St, Fut, F> TryAny<St, Fut, F> {
     pub(super) fn new(stream: St, f: F) -> Self {
         TryAny {
-            stream,
-            f,
+            drive: TryDrive::new(stream, f),
             done: false,
-            future: None,
         }
     }
 }
@@ -42,9 +37,9 @@ impl<St, Fut, F> TryAny<St, Fut, F> {
 impl<St: fmt::Debug, Fut, F> fmt::Debug for TryAny<St, Fut, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TryAny")
-            .field("stream", &self.stream)
+            .field("stream", self.drive.stream())
             .field("done", &self.done)
-            .field("future_pending", &self.future.is_some())
+            .field("future_pending", &self.drive.is_running())
             .finish()
     }
 }
@@ -59,11 +54,10 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        let state = Quantifier {
-            name: "TryAny",
-            decisive: true,
-        };
-        state.poll(this.stream, this.future, this.f, this.done, cx)
+        assert!(!*this.done, "`TryAny` polled after it completed");
+        let any = ready!(this.drive.try_poll_until(cx, true));
+        *this.done = true;
+        Poll::Ready(any)
     }
 }
 

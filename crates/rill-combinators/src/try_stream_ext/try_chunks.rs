@@ -6,7 +6,8 @@ use core::task::{Context, Poll, ready};
 
 use rill_core::{FusedStream, Stream, TryStream};
 
-use super::{MAX_PREALLOC, TryChunksError};
+use super::TryChunksError;
+use crate::support::MAX_PREALLOC;
 
 pin_project_lite::pin_project! {
     /// Stream for [`TryStreamExt::try_chunks`](super::TryStreamExt::try_chunks).

@@ -5,7 +5,7 @@ use core::task::{Context, Poll, ready};
 
 use rill_core::{FusedStream, Stream, TryStream};
 
-use super::{hint_plus, poll_judged};
+use crate::support::PendingCheck;
 
 pin_project_lite::pin_project! {
     /// Stream for [`TryStreamExt::try_filter`](super::TryStreamExt::try_filter).
@@ -30,8 +30,7 @@ pin_project_lite::pin_project! {
         stream: St,
         f: F,
         #[pin]
-        pending_fut: Option<Fut>,
-        pending_item: Option<St::Ok>,
+        pending: PendingCheck<Fut, St::Ok>,
     }
 }
 
@@ -40,8 +39,7 @@ impl<St: TryStream, Fut, F> TryFilter<St, Fut, F> {
         TryFilter {
             stream,
             f,
-            pending_fut: None,
-            pending_item: None,
+            pending: PendingCheck::new(),
         }
     }
 }
@@ -61,7 +59,7 @@ where
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TryFilter")
             .field("stream", &self.stream)
-            .field("pending_item", &self.pending_item)
+            .field("pending_item", &self.pending.item())
             .finish()
     }
 }
@@ -77,13 +75,10 @@ where
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let mut this = self.project();
         loop {
-            let judged = poll_judged(
-                this.stream.as_mut(),
-                this.pending_fut.as_mut(),
-                this.pending_item,
-                this.f,
-                cx,
-            );
+            let judged = this
+                .pending
+                .as_mut()
+                .try_poll_judged(this.stream.as_mut(), this.f, cx);
             match ready!(judged) {
                 Some(Ok((_, false))) => {}
                 Some(Ok((item, true))) => return Poll::Ready(Some(Ok(item))),
@@ -96,10 +91,7 @@ where
     fn size_hint(&self) -> (usize, Option<usize>) {
         // The predicate may reject every item: only errors are sure to come,
         // and the stream does not say how many of those there are.
-        (
-            0,
-            hint_plus(self.stream.size_hint(), self.pending_item.is_some()).1,
-        )
+        (0, self.pending.upper_with(self.stream.size_hint().1))
     }
 }
 
@@ -110,6 +102,6 @@ where
     Fut: Future<Output = bool>,
 {
     fn is_terminated(&self) -> bool {
-        self.pending_fut.is_none() && self.stream.is_terminated()
+        self.pending.len() == 0 && self.stream.is_terminated()
     }
 }

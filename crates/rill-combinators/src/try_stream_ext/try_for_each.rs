@@ -1,9 +1,11 @@
 use core::fmt;
 use core::future::Future;
 use core::pin::Pin;
-use core::task::{Context, Poll, ready};
+use core::task::{Context, Poll};
 
 use rill_core::TryStream;
+
+use crate::support::TryDrive;
 
 pin_project_lite::pin_project! {
     /// Future for [`TryStreamExt::try_for_each`](super::TryStreamExt::try_for_each).
@@ -23,19 +25,14 @@ pin_project_lite::pin_project! {
     #[must_use = "futures do nothing unless you `.await` or poll them"]
     pub struct TryForEach<St, Fut, F> {
         #[pin]
-        stream: St,
-        f: F,
-        #[pin]
-        future: Option<Fut>,
+        drive: TryDrive<St, Fut, F>,
     }
 }
 
 impl<St, Fut, F> TryForEach<St, Fut, F> {
     pub(super) fn new(stream: St, f: F) -> Self {
         TryForEach {
-            stream,
-            f,
-            future: None,
+            drive: TryDrive::new(stream, f),
         }
     }
 }
@@ -43,8 +40,8 @@ impl<St, Fut, F> TryForEach<St, Fut, F> {
 impl<St: fmt::Debug, Fut, F> fmt::Debug for TryForEach<St, Fut, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TryForEach")
-            .field("stream", &self.stream)
-            .field("future_pending", &self.future.is_some())
+            .field("stream", self.drive.stream())
+            .field("future_pending", &self.drive.is_running())
             .finish()
     }
 }
@@ -58,18 +55,13 @@ where
     type Output = Result<(), St::Error>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let mut this = self.project();
-        loop {
-            if let Some(fut) = this.future.as_mut().as_pin_mut() {
-                let done = ready!(fut.poll(cx));
-                this.future.set(None);
-                done?;
-            }
-            match ready!(this.stream.as_mut().try_poll_next(cx)) {
-                Some(Ok(item)) => this.future.set(Some((this.f)(item))),
-                Some(Err(e)) => return Poll::Ready(Err(e)),
-                None => return Poll::Ready(Ok(())),
-            }
-        }
+        self.project().drive.try_poll_drive(
+            &mut (),
+            cx,
+            |f, _, item| f(item),
+            // A failed future completes it with its error.
+            |_, done| done.err().map(Err),
+            |_| (),
+        )
     }
 }

@@ -5,7 +5,8 @@ use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream, TryStream};
 
-use super::{MAX_PREALLOC, TryReadyChunksError};
+use super::TryReadyChunksError;
+use crate::support::MAX_PREALLOC;
 
 pin_project_lite::pin_project! {
     /// Stream for

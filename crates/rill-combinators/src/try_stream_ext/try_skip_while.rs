@@ -5,7 +5,7 @@ use core::task::{Context, Poll, ready};
 
 use rill_core::{FusedStream, Stream, TryStream};
 
-use super::{hint_plus, poll_judged};
+use crate::support::PendingCheck;
 
 pin_project_lite::pin_project! {
     /// Stream for
@@ -32,8 +32,7 @@ pin_project_lite::pin_project! {
         stream: St,
         f: F,
         #[pin]
-        pending_fut: Option<Fut>,
-        pending_item: Option<St::Ok>,
+        pending: PendingCheck<Fut, St::Ok>,
         done_skipping: bool,
     }
 }
@@ -43,8 +42,7 @@ impl<St: TryStream, Fut, F> TrySkipWhile<St, Fut, F> {
         TrySkipWhile {
             stream,
             f,
-            pending_fut: None,
-            pending_item: None,
+            pending: PendingCheck::new(),
             done_skipping: false,
         }
     }
@@ -65,7 +63,7 @@ where
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TrySkipWhile")
             .field("stream", &self.stream)
-            .field("pending_item", &self.pending_item)
+            .field("pending_item", &self.pending.item())
             .field("done_skipping", &self.done_skipping)
             .finish()
     }
@@ -85,13 +83,10 @@ where
             return this.stream.try_poll_next(cx);
         }
         loop {
-            let judged = poll_judged(
-                this.stream.as_mut(),
-                this.pending_fut.as_mut(),
-                this.pending_item,
-                this.f,
-                cx,
-            );
+            let judged = this
+                .pending
+                .as_mut()
+                .try_poll_judged(this.stream.as_mut(), this.f, cx);
             match ready!(judged) {
                 Some(Ok((_, Ok(true)))) => {}
                 Some(Ok((item, Ok(false)))) => {
@@ -110,10 +105,7 @@ where
             self.stream.size_hint()
         } else {
             // Everything may still be skipped.
-            (
-                0,
-                hint_plus(self.stream.size_hint(), self.pending_item.is_some()).1,
-            )
+            (0, self.pending.upper_with(self.stream.size_hint().1))
         }
     }
 }
@@ -125,6 +117,6 @@ where
     Fut: Future<Output = Result<bool, St::Error>>,
 {
     fn is_terminated(&self) -> bool {
-        self.pending_item.is_none() && self.stream.is_terminated()
+        self.pending.len() == 0 && self.stream.is_terminated()
     }
 }

@@ -5,7 +5,7 @@ use core::task::{Context, Poll, ready};
 
 use rill_core::{FusedStream, Stream, TryStream};
 
-use super::{hint_plus, poll_judged};
+use crate::support::PendingCheck;
 
 pin_project_lite::pin_project! {
     /// Stream for
@@ -33,8 +33,7 @@ pin_project_lite::pin_project! {
         stream: St,
         f: F,
         #[pin]
-        pending_fut: Option<Fut>,
-        pending_item: Option<St::Ok>,
+        pending: PendingCheck<Fut, St::Ok>,
         done_taking: bool,
     }
 }
@@ -44,8 +43,7 @@ impl<St: TryStream, Fut, F> TryTakeWhile<St, Fut, F> {
         TryTakeWhile {
             stream,
             f,
-            pending_fut: None,
-            pending_item: None,
+            pending: PendingCheck::new(),
             done_taking: false,
         }
     }
@@ -66,7 +64,7 @@ where
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TryTakeWhile")
             .field("stream", &self.stream)
-            .field("pending_item", &self.pending_item)
+            .field("pending_item", &self.pending.item())
             .field("done_taking", &self.done_taking)
             .finish()
     }
@@ -85,7 +83,7 @@ where
         if *this.done_taking {
             return Poll::Ready(None);
         }
-        let judged = poll_judged(this.stream, this.pending_fut, this.pending_item, this.f, cx);
+        let judged = this.pending.try_poll_judged(this.stream, this.f, cx);
         match ready!(judged) {
             Some(Ok((item, Ok(true)))) => Poll::Ready(Some(Ok(item))),
             // A failed predicate drops its item; taking goes on.
@@ -102,10 +100,7 @@ where
             (0, Some(0))
         } else {
             // The predicate may stop the stream at any item.
-            (
-                0,
-                hint_plus(self.stream.size_hint(), self.pending_item.is_some()).1,
-            )
+            (0, self.pending.upper_with(self.stream.size_hint().1))
         }
     }
 }
@@ -117,6 +112,6 @@ where
     Fut: Future<Output = Result<bool, St::Error>>,
 {
     fn is_terminated(&self) -> bool {
-        self.done_taking || (self.pending_item.is_none() && self.stream.is_terminated())
+        self.done_taking || (self.pending.len() == 0 && self.stream.is_terminated())
     }
 }
