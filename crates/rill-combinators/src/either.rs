@@ -103,7 +103,6 @@ impl<L, R> Either<L, R> {
     /// let proj = e.as_ref().as_pin_ref();
     /// assert!(matches!(proj, Either::Right(inner) if *inner == 'x'));
     /// ```
-    #[allow(unsafe_code)]
     pub fn as_pin_ref(self: Pin<&Self>) -> Either<Pin<&L>, Pin<&R>> {
         // SAFETY: structural pinning of both variants. `Either` has no `Drop`
         // impl, never moves a side out through a pinned reference, and is
@@ -130,7 +129,6 @@ impl<L, R> Either<L, R> {
     /// }
     /// assert_eq!(*e, Either::left(2));
     /// ```
-    #[allow(unsafe_code)]
     pub fn as_pin_mut(self: Pin<&mut Self>) -> Either<Pin<&mut L>, Pin<&mut R>> {
         // SAFETY: structural pinning, as in `as_pin_ref`: the side is never
         // moved out of the pinned `Either`, and the `&mut` obtained from

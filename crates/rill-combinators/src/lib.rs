@@ -23,7 +23,7 @@
 //! ```
 #![no_std]
 #![deny(missing_docs)]
-#![deny(unsafe_code)] // allowed per item where a module needs it, each block with `// SAFETY:`
+#![deny(unsafe_code)] // allowed on the `mod` line of each module that needs it; each block has a `// SAFETY:` comment
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
@@ -41,6 +41,8 @@ mod macros;
 #[cfg(feature = "alloc")]
 mod concurrent;
 mod constructors;
+// `Either`'s pin projections (tuple variants: pin-project-lite cannot).
+#[allow(unsafe_code)]
 mod either;
 mod stream_ext;
 // `stream_select!` (macro_export) and its hidden helper.

@@ -1,7 +1,7 @@
 //! Macros shared by the adapters.
 
 /// Adds `get_ref`, `get_mut`, `get_pin_mut` and `into_inner` to an adapter
-/// whose wrapped stream is the pinned field `$field` (see STYLE.md: one macro,
+/// whose wrapped stream is the pinned field `$field` (one macro,
 /// not copies by hand). The field may be a path through nested adapters,
 /// `inner.stream`, each step a pinned field of a `pin_project!` struct
 /// without a `Drop` impl.
