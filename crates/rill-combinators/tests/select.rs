@@ -180,7 +180,7 @@ fn select_size_hint_sums_the_live_sides() {
     let s3 = stream::select(stream::repeat(1), stream::repeat(0));
     assert_eq!(s3.size_hint(), (usize::MAX, None), "lower bound saturates");
     for _ in 0..6 {
-        let _ = rill_test::__private::poll_once(&mut s);
+        let _ = rill_test::poll_next_once(&mut s);
     }
     assert_eq!(s.size_hint(), (1, Some(1)));
     let m = stream::iter(0..2).merge(stream::iter(0..5));

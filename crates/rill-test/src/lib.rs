@@ -9,7 +9,9 @@
 //! - [`counting_waker`] builds a waker that counts how often it was woken;
 //!   [`noop_context`] a context whose waker does nothing.
 //! - [`assert_stream_next!`], [`assert_stream_pending!`] and
-//!   [`assert_stream_done!`] poll a stream once and check the result.
+//!   [`assert_stream_done!`] poll a stream once and check the result;
+//!   [`poll_next_once`] and [`poll_once`] poll a stream or a future once and
+//!   return the result.
 //! - [`collect_checked`], [`check_stream`] and [`check_fused_stream`] drive a
 //!   stream to its end and check the contract on the way (`size_hint` bounds,
 //!   the same items through `interleave_pending`, `is_terminated`).
@@ -22,6 +24,11 @@
 //!   `!Unpin` children that fail when a container moves them after pinning
 //!   (polled or dropped at another address), with counters that catch leaks
 //!   and double drops.
+//! - [`assert_impl!`] and [`assert_not_impl!`] check at compile time that a
+//!   type (or a value's type) implements traits or does not;
+//!   [`assert_auto_traits_follow!`] checks that an adapter is `Send`,
+//!   `Sync` and `Unpin` exactly when its parts are, with the stand-in parts
+//!   of [`auto_traits`].
 //! - With the `time` feature, [`ManualClock`] and [`TestTimer`] test
 //!   rill-time's adapters (and any code generic over `rill_time::Timer`)
 //!   without a runtime: time moves only when the test advances it, or when
@@ -64,6 +71,7 @@
 #![forbid(unsafe_code)]
 
 mod assert;
+pub mod auto_traits;
 mod block_on;
 mod check;
 #[cfg(feature = "time")]
@@ -75,6 +83,7 @@ mod sink;
 mod source;
 mod waker;
 
+pub use assert::{poll_next_once, poll_once};
 pub use block_on::{BlockingStream, block_on, block_on_stream};
 pub use check::{check_fused_stream, check_stream, collect_checked};
 #[cfg(feature = "time")]
@@ -88,6 +97,5 @@ pub use waker::{WakeCounter, counting_waker, noop_context};
 
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::assert::poll_once;
     pub use crate::probe::{PollProbe, poll_probe};
 }

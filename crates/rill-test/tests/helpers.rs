@@ -12,7 +12,7 @@ use rill_core::{FusedStream, Stream};
 use rill_test::{
     TestSource, assert_stream_done, assert_stream_next, assert_stream_pending, block_on,
     block_on_stream, check_adapter, check_fused_adapter, check_fused_stream, check_stream,
-    collect_checked, counting_waker, interleave_pending, noop_context,
+    collect_checked, counting_waker, interleave_pending, noop_context, poll_next_once, poll_once,
 };
 
 /// Yields `0..n`, with a configurable (possibly wrong) size_hint and
@@ -171,6 +171,24 @@ fn counting_waker_counts_clones_too() {
     clone.wake();
     waker.wake();
     assert_eq!(counter.get(), 3);
+}
+
+#[test]
+fn poll_once_and_poll_next_once_return_one_poll_without_waking() {
+    let mut fut = core::pin::pin!(poll_fn(|cx| {
+        cx.waker().wake_by_ref();
+        Poll::<u8>::Pending
+    }));
+    assert_eq!(poll_once(&mut fut), Poll::Pending);
+    assert_eq!(poll_once(&mut core::future::ready('x')), Poll::Ready('x'));
+
+    let mut s = TestSource::new([1, 2]).pending(true);
+    assert_eq!(poll_next_once(&mut s), Poll::Pending);
+    assert_eq!(poll_next_once(&mut s), Poll::Ready(Some(1)));
+    assert_eq!(s.polls(), 2, "one poll each");
+    let mut s = Box::pin(upto(1));
+    assert_eq!(poll_next_once(&mut s), Poll::Ready(Some(0)));
+    assert_eq!(poll_next_once(&mut s), Poll::Ready(None));
 }
 
 #[test]
