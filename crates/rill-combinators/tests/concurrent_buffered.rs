@@ -229,18 +229,13 @@ fn for_each_concurrent_drop_cancels() {
 
 #[test]
 fn auto_traits_and_debug() {
-    use common::{assert_send, assert_sync, assert_unpin};
+    use rill_test::{assert_impl, assert_not_impl};
     type Input = stream::Iter<std::vec::IntoIter<Job>>;
-    assert_send::<rill_combinators::stream::BufferUnordered<Input>>();
-    assert_sync::<rill_combinators::stream::Buffered<Input>>();
-    assert_unpin::<rill_combinators::stream::BufferUnordered<Input>>();
-    const {
-        assert!(!is_send!(
-            rill_combinators::stream::BufferUnordered<
-                stream::Iter<std::vec::IntoIter<std::future::Ready<std::rc::Rc<u8>>>>,
-            >
-        ))
-    };
+    assert_impl!(rill_combinators::stream::BufferUnordered<Input>: Send);
+    assert_impl!(rill_combinators::stream::Buffered<Input>: Sync);
+    assert_impl!(rill_combinators::stream::BufferUnordered<Input>: Unpin);
+    type NotSend = stream::Iter<std::vec::IntoIter<std::future::Ready<std::rc::Rc<u8>>>>;
+    assert_not_impl!(rill_combinators::stream::BufferUnordered<NotSend>: Send);
     let s = stream::iter(vec![std::future::ready(1)]).buffer_unordered(2);
     assert!(format!("{s:?}").starts_with("BufferUnordered {"));
     let s = stream::iter(vec![std::future::ready(1)]).buffered(2);

@@ -224,14 +224,13 @@ fn slots_are_reused() {
 
 #[test]
 fn auto_traits() {
-    use common::{assert_send, assert_sync, assert_unpin};
-    assert_send::<FuturesUnordered<Job>>();
-    assert_sync::<FuturesUnordered<Job>>();
-    assert_unpin::<FuturesUnordered<std::future::Pending<()>>>();
-    assert_unpin::<FuturesUnordered<std::marker::PhantomPinned>>();
+    use rill_test::{assert_impl, assert_not_impl};
+    assert_impl!(FuturesUnordered<Job>: Send, Sync);
+    assert_impl!(FuturesUnordered<std::future::Pending<()>>: Unpin);
+    assert_impl!(FuturesUnordered<std::marker::PhantomPinned>: Unpin);
     // !Send children (an Rc inside) make a !Send set.
-    const { assert!(!is_send!(FuturesUnordered<Logger>)) };
-    const { assert!(is_send!(FuturesUnordered<Job>)) };
+    assert_not_impl!(FuturesUnordered<Logger>: Send);
+    assert_impl!(FuturesUnordered<Job>: Send);
 }
 
 #[test]

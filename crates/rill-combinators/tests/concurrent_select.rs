@@ -183,14 +183,14 @@ fn stream_notify_close_in_a_map() {
 
 #[test]
 fn auto_traits() {
-    use common::{assert_send, assert_unpin};
+    use rill_test::{assert_impl, assert_not_impl};
     type S = stream::Iter<std::vec::IntoIter<u8>>;
-    assert_send::<SelectAll<S>>();
-    assert_send::<StreamMap<u8, S>>();
-    assert_unpin::<SelectAll<S>>();
+    assert_impl!(SelectAll<S>: Send);
+    assert_impl!(StreamMap<u8, S>: Send);
+    assert_impl!(SelectAll<S>: Unpin);
     type NotSend = stream::Iter<std::vec::IntoIter<std::rc::Rc<u8>>>;
-    const { assert!(!is_send!(SelectAll<NotSend>)) };
-    const { assert!(!is_send!(StreamMap<u8, NotSend>)) };
+    assert_not_impl!(SelectAll<NotSend>: Send);
+    assert_not_impl!(StreamMap<u8, NotSend>: Send);
     // Not requiring Send: a !Send stream works.
     let all = stream::select_all([stream::iter(vec![std::rc::Rc::new(1u8)])]);
     assert_eq!(block_on(all.collect::<Vec<_>>()).len(), 1);

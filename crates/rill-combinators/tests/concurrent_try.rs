@@ -262,14 +262,13 @@ impl<S: rill_core::Stream + Unpin> rill_core::Stream for Forever<S> {
 
 #[test]
 fn auto_traits() {
-    use common::assert_send;
+    use rill_test::{assert_impl, assert_not_impl};
     type In = stream::Iter<std::vec::IntoIter<Result<std::future::Ready<Result<u8, ()>>, ()>>>;
-    assert_send::<TryBufferUnordered<In>>();
-    assert_send::<TryBuffered<In>>();
-    assert_send::<AbortHandle>();
-    common::assert_sync::<AbortHandle>();
+    assert_impl!(TryBufferUnordered<In>: Send);
+    assert_impl!(TryBuffered<In>: Send);
+    assert_impl!(AbortHandle: Send, Sync);
     type NotSend = stream::Iter<
         std::vec::IntoIter<Result<std::future::Ready<Result<std::rc::Rc<u8>, ()>>, ()>>,
     >;
-    const { assert!(!is_send!(TryBufferUnordered<NotSend>)) };
+    assert_not_impl!(TryBufferUnordered<NotSend>: Send);
 }

@@ -297,7 +297,8 @@ fn debug_output_skips_closures() {
 
 mod auto_traits {
     //! Send / Sync / Unpin exactly when the parts are.
-    include!("common/auto_traits.rs");
+    use rill_test::assert_auto_traits_follow;
+    use rill_test::auto_traits::Plain;
 
     use rill_combinators::stream::{
         All, Any, Concat, Count, Find, FindMap, Fold, ForEach, Iter, Last, Nth, Partition,
@@ -308,45 +309,45 @@ mod auto_traits {
 
     #[test]
     fn consumers() {
-        follows!(pinned X => Count<X>);
-        follows!(pinned X => Nth<X>);
-        follows!(pinned X => Last<X>);
-        follows!(unpinned X => Last<Items<X>>);
-        follows!(pinned X => Concat<X>);
-        follows!(unpinned X => Concat<Items<X>>);
-        follows!(pinned X => Unzip<X, Good, Good>);
-        follows!(unpinned X => Unzip<Good, X, Good>);
-        follows!(unpinned X => Unzip<Good, Good, X>);
+        assert_auto_traits_follow!(pinned X => Count<X>);
+        assert_auto_traits_follow!(pinned X => Nth<X>);
+        assert_auto_traits_follow!(pinned X => Last<X>);
+        assert_auto_traits_follow!(unpinned X => Last<Items<X>>);
+        assert_auto_traits_follow!(pinned X => Concat<X>);
+        assert_auto_traits_follow!(unpinned X => Concat<Items<X>>);
+        assert_auto_traits_follow!(pinned X => Unzip<X, Plain, Plain>);
+        assert_auto_traits_follow!(unpinned X => Unzip<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Unzip<Plain, Plain, X>);
 
-        follows!(pinned X => Fold<X, Good, u8, Good>);
-        follows!(pinned X => Fold<Good, X, u8, Good>);
-        follows!(unpinned X => Fold<Good, Good, X, Good>);
-        follows!(unpinned X => Fold<Good, Good, u8, X>);
+        assert_auto_traits_follow!(pinned X => Fold<X, Plain, u8, Plain>);
+        assert_auto_traits_follow!(pinned X => Fold<Plain, X, u8, Plain>);
+        assert_auto_traits_follow!(unpinned X => Fold<Plain, Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Fold<Plain, Plain, u8, X>);
 
-        follows!(pinned X => ForEach<X, Good, Good>);
-        follows!(pinned X => ForEach<Good, X, Good>);
-        follows!(unpinned X => ForEach<Good, Good, X>);
-        follows!(pinned X => Any<X, Good, Good>);
-        follows!(pinned X => Any<Good, X, Good>);
-        follows!(unpinned X => Any<Good, Good, X>);
-        follows!(pinned X => All<X, Good, Good>);
-        follows!(pinned X => All<Good, X, Good>);
-        follows!(unpinned X => All<Good, Good, X>);
-        follows!(pinned X => FindMap<X, Good, Good>);
-        follows!(pinned X => FindMap<Good, X, Good>);
-        follows!(unpinned X => FindMap<Good, Good, X>);
-        follows!(pinned X => Position<X, Good, Good>);
-        follows!(pinned X => Position<Good, X, Good>);
-        follows!(unpinned X => Position<Good, Good, X>);
+        assert_auto_traits_follow!(pinned X => ForEach<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => ForEach<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => ForEach<Plain, Plain, X>);
+        assert_auto_traits_follow!(pinned X => Any<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => Any<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Any<Plain, Plain, X>);
+        assert_auto_traits_follow!(pinned X => All<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => All<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => All<Plain, Plain, X>);
+        assert_auto_traits_follow!(pinned X => FindMap<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => FindMap<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => FindMap<Plain, Plain, X>);
+        assert_auto_traits_follow!(pinned X => Position<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => Position<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Position<Plain, Plain, X>);
 
-        follows!(pinned X => Find<X, Good, Good>);
-        follows!(pinned X => Find<Good, X, Good>);
-        follows!(unpinned X => Find<Good, Good, X>);
-        follows!(unpinned X => Find<Items<X>, Good, Good>);
-        follows!(pinned X => Partition<X, Good, Good, Good>);
-        follows!(pinned X => Partition<Good, X, Good, Good>);
-        follows!(unpinned X => Partition<Good, Good, X, Good>);
-        follows!(unpinned X => Partition<Good, Good, Good, X>);
-        follows!(unpinned X => Partition<Items<X>, Good, Good, Good>);
+        assert_auto_traits_follow!(pinned X => Find<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => Find<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Find<Plain, Plain, X>);
+        assert_auto_traits_follow!(unpinned X => Find<Items<X>, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => Partition<X, Plain, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => Partition<Plain, X, Plain, Plain>);
+        assert_auto_traits_follow!(unpinned X => Partition<Plain, Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Partition<Plain, Plain, Plain, X>);
+        assert_auto_traits_follow!(unpinned X => Partition<Items<X>, Plain, Plain, Plain>);
     }
 }

@@ -8,14 +8,14 @@ use std::marker::PhantomPinned;
 use std::pin::{Pin, pin};
 use std::rc::Rc;
 
-use common::{Scripted, assert_send, assert_sync, assert_unpin};
+use common::Scripted;
 use proptest::prelude::*;
 use rill_combinators::stream::{self, PollNext};
 use rill_combinators::{Either, StreamExt};
 use rill_core::{FusedStream, Stream};
 use rill_test::{
-    assert_stream_done, assert_stream_next, assert_stream_pending, block_on, check_fused_stream,
-    check_stream,
+    assert_impl, assert_not_impl, assert_stream_done, assert_stream_next, assert_stream_pending,
+    block_on, check_fused_stream, check_stream,
 };
 
 /// Items tagged with their side and their index on that side.
@@ -287,19 +287,13 @@ type Rr = fn(&mut PollNext) -> PollNext;
 #[test]
 fn auto_traits_follow_the_parts() {
     type It = stream::Iter<std::ops::Range<u8>>;
-    assert_send::<stream::Select<It, It>>();
-    assert_sync::<stream::Select<It, It>>();
-    assert_unpin::<stream::Select<It, It>>();
-    assert_send::<rill_combinators::stream::Merge<It, It>>();
-    assert_sync::<rill_combinators::stream::Merge<It, It>>();
-    assert_unpin::<rill_combinators::stream::Merge<It, It>>();
-    assert_send::<stream::SelectWithStrategy<It, It, Rr, PollNext>>();
+    assert_impl!(stream::Select<It, It>: Send, Sync, Unpin);
+    assert_impl!(rill_combinators::stream::Merge<It, It>: Send, Sync, Unpin);
+    assert_impl!(stream::SelectWithStrategy<It, It, Rr, PollNext>: Send);
     // The strategy and its state are never pinned.
-    assert_unpin::<stream::SelectWithStrategy<It, It, NotUnpin, NotUnpin>>();
-    assert_send::<Either<It, It>>();
-    assert_sync::<Either<It, It>>();
-    assert_unpin::<Either<It, It>>();
-    assert_send::<PollNext>();
+    assert_impl!(stream::SelectWithStrategy<It, It, NotUnpin, NotUnpin>: Unpin);
+    assert_impl!(Either<It, It>: Send, Sync, Unpin);
+    assert_impl!(PollNext: Send);
 }
 
 assert_not_impl!(stream::Select<NotSend, stream::Iter<std::ops::Range<u8>>>: Send);

@@ -17,7 +17,8 @@ use rill_combinators::sink::{self, Sink};
 use rill_combinators::{Either, SinkExt, StreamExt, stream};
 use rill_core::{FusedFuture, Stream};
 use rill_test::{
-    Loopback, TestSink, TestSinkError, TestSource, block_on, check_stream, noop_context,
+    Loopback, TestSink, TestSinkError, TestSource, assert_impl, block_on, check_stream,
+    noop_context,
 };
 
 fn ok_source(items: &[u32]) -> TestSource<Result<u32, TestSinkError>> {
@@ -472,27 +473,24 @@ fn dropping_the_halves_drops_the_value_and_a_parked_item_once() {
 
 #[test]
 fn sink_futures_and_halves_have_the_auto_traits_of_their_parts() {
-    fn send_sync_unpin<T: Send + Sync + Unpin>(_: &T) {}
-    fn send<T: Send>(_: &T) {}
     let (mut tx, rx) = Loopback::<u8>::new().split();
-    send_sync_unpin(&tx);
-    send_sync_unpin(&rx);
-    send_sync_unpin(&tx.send(1));
-    send_sync_unpin(&tx.feed(1));
-    send_sync_unpin(&tx.flush());
-    send_sync_unpin(&tx.close());
+    assert_impl!(value = tx => Send, Sync, Unpin);
+    assert_impl!(value = rx => Send, Sync, Unpin);
+    assert_impl!(value = tx.send(1) => Send, Sync, Unpin);
+    assert_impl!(value = tx.feed(1) => Send, Sync, Unpin);
+    assert_impl!(value = tx.flush() => Send, Sync, Unpin);
+    assert_impl!(value = tx.close() => Send, Sync, Unpin);
     let mut items = stream::iter([Ok(1u8)]);
-    send_sync_unpin(&tx.send_all(&mut items));
-    send(&stream::iter([Ok::<u8, Infallible>(1)]).forward(sink::drain()));
+    assert_impl!(value = tx.send_all(&mut items) => Send, Sync, Unpin);
+    assert_impl!(value = stream::iter([Ok::<u8, Infallible>(1)]).forward(sink::drain()) => Send);
 }
 
 /// The `Sink` bound of `split` is checked on the value, not on the halves:
 /// a stream that is no sink has no `split`.
 #[test]
 fn split_sink_is_a_sink_with_the_values_error() {
-    fn errors<Si: Sink<u8, Error = Infallible>>(_: &Si) {}
     let (tx, _rx) = Loopback::<u8>::new().split();
-    errors(&tx);
+    assert_impl!(value = tx => Sink<u8, Error = Infallible>);
     let s = stream::iter([1]);
     assert_eq!(s.size_hint(), (1, Some(1)));
 }

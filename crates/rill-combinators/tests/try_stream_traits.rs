@@ -1,121 +1,65 @@
 //! Compile-time checks: every TryStreamExt type is `Send`, `Sync` and
-//! `Unpin` exactly when its parts are; and every one is `Debug`.
-
-mod common;
+//! `Unpin` exactly when its parts are (rill-test's
+//! `assert_auto_traits_follow!` with a stand-in stream `St` of `Item`s); and
+//! every one is `Debug`.
 
 use core::future::Ready;
-use core::marker::PhantomPinned;
-use core::pin::Pin;
-use core::task::{Context, Poll};
 use std::rc::Rc;
 
 use rill_combinators::TryStreamExt;
 use rill_combinators::stream::*;
-use rill_core::Stream;
+use rill_test::auto_traits::{NotSend, NotUnpin, Plain};
+use rill_test::{assert_auto_traits_follow, assert_impl, assert_not_impl};
 
 type Item = Result<i32, u8>;
 
-/// Send, Sync and Unpin.
-type Plain = Iter<std::vec::IntoIter<Item>>;
-
-/// Neither Send nor Sync (but Unpin).
-#[derive(Debug)]
-struct NotSend(#[allow(dead_code)] Rc<()>);
-
-/// Not Unpin (but Send and Sync).
-#[derive(Debug)]
-struct NotUnpin(PhantomPinned);
-
-impl Stream for NotSend {
-    type Item = Item;
-    fn poll_next(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<Item>> {
-        Poll::Ready(None)
-    }
-}
-
-impl Stream for NotUnpin {
-    type Item = Item;
-    fn poll_next(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<Item>> {
-        Poll::Ready(None)
-    }
-}
-
-fn assert_send_sync_unpin<T: Send + Sync + Unpin>() {}
-
-/// Checks `$ty` (written with the stream type `$st`) with a plain stream,
-/// a `!Send + !Sync` one and a `!Unpin` one.
-macro_rules! check_auto {
-    ($st:ident => $ty:ty) => {{
-        {
-            type $st = Plain;
-            assert_send_sync_unpin::<$ty>();
-        }
-        {
-            type $st = NotSend;
-            assert_not_impl!($ty: Send);
-            assert_not_impl!($ty: Sync);
-        }
-        {
-            type $st = NotUnpin;
-            assert_not_impl!($ty: Unpin);
-        }
-    }};
-}
-
 type Pred = fn(&i32) -> Ready<bool>;
 type TryPred = fn(&i32) -> Ready<Result<bool, u8>>;
+type OptionFut = Ready<Result<Option<i32>, u8>>;
+type UnitFut = Ready<Result<(), u8>>;
 
 #[test]
 fn auto_traits_follow_the_parts() {
-    check_auto!(St => MapOk<St, fn(i32) -> i64>);
-    check_auto!(St => MapErr<St, fn(u8) -> u16>);
-    check_auto!(St => ErrInto<St, u16>);
-    check_auto!(St => OkInto<St, i64>);
-    check_auto!(St => InspectOk<St, fn(&i32)>);
-    check_auto!(St => InspectErr<St, fn(&u8)>);
-    check_auto!(St => IntoStream<St>);
-    check_auto!(St => AndThen<St, Ready<Item>, fn(i32) -> Ready<Item>>);
-    check_auto!(St => OrElse<St, Ready<Item>, fn(u8) -> Ready<Item>>);
-    check_auto!(St => TryFilter<St, Ready<bool>, Pred>);
-    check_auto!(St => TryFilterMap<St, Ready<Result<Option<i32>, u8>>, fn(i32) -> Ready<Result<Option<i32>, u8>>>);
-    check_auto!(St => TrySkipWhile<St, Ready<Result<bool, u8>>, TryPred>);
-    check_auto!(St => TryTakeWhile<St, Ready<Result<bool, u8>>, TryPred>);
-    check_auto!(St => TryFlatten<St>);
-    check_auto!(St => TryChunks<St>);
-    check_auto!(St => TryReadyChunks<St>);
-    check_auto!(St => TryCollect<St, Vec<i32>>);
-    check_auto!(St => TryFold<St, Ready<Item>, i32, fn(i32, i32) -> Ready<Item>>);
-    check_auto!(St => TryForEach<St, Ready<Result<(), u8>>, fn(i32) -> Ready<Result<(), u8>>>);
-    check_auto!(St => TryAll<St, Ready<bool>, fn(i32) -> Ready<bool>>);
-    check_auto!(St => TryAny<St, Ready<bool>, fn(i32) -> Ready<bool>>);
+    assert_auto_traits_follow!(pinned St => MapOk<St<Item>, fn(i32) -> i64>);
+    assert_auto_traits_follow!(pinned St => MapErr<St<Item>, fn(u8) -> u16>);
+    assert_auto_traits_follow!(pinned St => ErrInto<St<Item>, u16>);
+    assert_auto_traits_follow!(pinned St => OkInto<St<Item>, i64>);
+    assert_auto_traits_follow!(pinned St => InspectOk<St<Item>, fn(&i32)>);
+    assert_auto_traits_follow!(pinned St => InspectErr<St<Item>, fn(&u8)>);
+    assert_auto_traits_follow!(pinned St => IntoStream<St<Item>>);
+    assert_auto_traits_follow!(pinned St => AndThen<St<Item>, Ready<Item>, fn(i32) -> Ready<Item>>);
+    assert_auto_traits_follow!(pinned St => OrElse<St<Item>, Ready<Item>, fn(u8) -> Ready<Item>>);
+    assert_auto_traits_follow!(pinned St => TryFilter<St<Item>, Ready<bool>, Pred>);
+    assert_auto_traits_follow!(pinned St => TryFilterMap<St<Item>, OptionFut, fn(i32) -> OptionFut>);
+    assert_auto_traits_follow!(pinned St => TrySkipWhile<St<Item>, Ready<Result<bool, u8>>, TryPred>);
+    assert_auto_traits_follow!(pinned St => TryTakeWhile<St<Item>, Ready<Result<bool, u8>>, TryPred>);
+    assert_auto_traits_follow!(pinned St => TryFlatten<St<Item>>);
+    assert_auto_traits_follow!(pinned St => TryChunks<St<Item>>);
+    assert_auto_traits_follow!(pinned St => TryReadyChunks<St<Item>>);
+    assert_auto_traits_follow!(pinned St => TryCollect<St<Item>, Vec<i32>>);
+    assert_auto_traits_follow!(pinned St => TryFold<St<Item>, Ready<Item>, i32, fn(i32, i32) -> Ready<Item>>);
+    assert_auto_traits_follow!(pinned St => TryForEach<St<Item>, UnitFut, fn(i32) -> UnitFut>);
+    assert_auto_traits_follow!(pinned St => TryAll<St<Item>, Ready<bool>, fn(i32) -> Ready<bool>>);
+    assert_auto_traits_follow!(pinned St => TryAny<St<Item>, Ready<bool>, fn(i32) -> Ready<bool>>);
 
     // `try_concat` needs a stream of collections.
-    assert_send_sync_unpin::<TryConcat<Iter<std::vec::IntoIter<Result<Vec<i32>, u8>>>>>();
+    assert_impl!(TryConcat<Iter<std::vec::IntoIter<Result<Vec<i32>, u8>>>>: Send, Sync, Unpin);
 
     // `TryNext` borrows the stream and is always `Unpin`.
-    assert_send_sync_unpin::<TryNext<'static, Plain>>();
-    assert_not_impl!(TryNext<'static, NotSend>: Send);
+    assert_impl!(TryNext<'static, Plain<Item>>: Send, Sync, Unpin);
+    assert_not_impl!(TryNext<'static, NotSend<Item>>: Send);
 
     // The error marker of `err_into` does not leak into the auto traits.
-    assert_send_sync_unpin::<ErrInto<Plain, Rc<()>>>();
+    assert_impl!(ErrInto<Plain<Item>, Rc<()>>: Send, Sync, Unpin);
 
     // The errors carry their parts' traits.
-    assert_send_sync_unpin::<TryChunksError<i32, u8>>();
+    assert_impl!(TryChunksError<i32, u8>: Send, Sync, Unpin);
     assert_not_impl!(TryReadyChunksError<Rc<()>, u8>: Send);
 
     // A pending future that is not `Unpin` makes the adapter `!Unpin`.
-    assert_not_impl!(AndThen<Plain, NotUnpinFut, fn(i32) -> NotUnpinFut>: Unpin);
-    assert_not_impl!(TryFold<Plain, NotUnpinFut, i32, fn(i32, i32) -> NotUnpinFut>: Unpin);
-}
-
-/// A future that is not `Unpin`.
-struct NotUnpinFut(PhantomPinned);
-
-impl Future for NotUnpinFut {
-    type Output = Item;
-    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Item> {
-        Poll::Ready(Ok(0))
-    }
+    assert_not_impl!(AndThen<Plain<Item>, NotUnpin<Item>, fn(i32) -> NotUnpin<Item>>: Unpin);
+    assert_not_impl!(TryFold<Plain<Item>, NotUnpin<Item>, i32, fn(i32, i32) -> NotUnpin<Item>>:
+        Unpin);
 }
 
 #[test]

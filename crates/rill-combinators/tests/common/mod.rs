@@ -8,28 +8,6 @@ use std::task::{Context, Poll};
 
 use rill_core::Stream;
 
-/// Fails to compile if `$t` implements `$trait` (the trait-ambiguity trick:
-/// with two candidate impls the type parameter cannot be inferred).
-#[macro_export]
-macro_rules! assert_not_impl {
-    ($t:ty: $trait:path) => {
-        const _: fn() = || {
-            trait AmbiguousIfImpl<A> {
-                fn some_item() {}
-            }
-            impl<T: ?Sized> AmbiguousIfImpl<()> for T {}
-            #[allow(dead_code)]
-            struct Invalid;
-            impl<T: ?Sized + $trait> AmbiguousIfImpl<Invalid> for T {}
-            let _ = <$t as AmbiguousIfImpl<_>>::some_item;
-        };
-    };
-}
-
-pub(crate) fn assert_send<T: Send>() {}
-pub(crate) fn assert_sync<T: Sync>() {}
-pub(crate) fn assert_unpin<T: Unpin>() {}
-
 /// One step of a [`Scripted`] stream.
 #[derive(Debug, Clone)]
 pub(crate) enum Step<T> {

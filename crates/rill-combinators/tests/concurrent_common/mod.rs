@@ -119,10 +119,6 @@ pub fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
-pub fn assert_send<T: Send>() {}
-pub fn assert_sync<T: Sync>() {}
-pub fn assert_unpin<T: Unpin>() {}
-
 /// Number of generated cases: `PROPTEST_CASES` (as set by the valgrind run)
 /// or 64.
 pub fn cases() -> u64 {
@@ -130,26 +126,6 @@ pub fn cases() -> u64 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(64)
-}
-
-/// `true` if the type is `Send`, `false` otherwise, at compile time (the
-/// inherent const applies only to `Send` types; others fall back to the
-/// blanket trait's).
-#[macro_export]
-macro_rules! is_send {
-    ($t:ty) => {{
-        #[allow(dead_code)]
-        trait Fallback {
-            const SEND: bool = false;
-        }
-        impl<T: ?Sized> Fallback for T {}
-        struct Probe<T: ?Sized>(std::marker::PhantomData<T>);
-        #[allow(dead_code)]
-        impl<T: ?Sized + Send> Probe<T> {
-            const SEND: bool = true;
-        }
-        Probe::<$t>::SEND
-    }};
 }
 
 /// A stream of `len` items (`id * 1000 + i`) that is pending until its
