@@ -16,7 +16,7 @@
 //!   stream to its end and check the contract on the way (`size_hint` bounds,
 //!   the same items through `interleave_pending`, `is_terminated`).
 //! - [`TestSource`] is an input stream that can return `Pending` before
-//!   every item; [`check_adapter`] and [`check_fused_adapter`] run an
+//!   every item (or chosen ones) and panic when polled after its end; [`check_adapter`] and [`check_fused_adapter`] run an
 //!   adapter over it with and without `Pending` and compare: the check to
 //!   use for stream adapters, which must not lose state when their input
 //!   says "not yet".
@@ -29,6 +29,14 @@
 //!   [`assert_auto_traits_follow!`] checks that an adapter is `Send`,
 //!   `Sync` and `Unpin` exactly when its parts are, with the stand-in parts
 //!   of [`auto_traits`].
+//! - [`panic_site`] runs a closure that must panic and returns the panic's
+//!   message and location (for `#[track_caller]`); [`panic_message`] reads
+//!   the message of a payload caught by hand.
+//! - [`yield_once`] is a future that is `Pending` once, then ready: the
+//!   closure future of an adapter under test that says "not yet".
+//! - [`CountingAllocator`] is a global allocator that counts allocations
+//!   per thread and the peak of live heap bytes: "no allocation per item"
+//!   and "constant memory" as assertions.
 //! - With the `time` feature, [`ManualClock`] and [`TestTimer`] test
 //!   rill-time's adapters (and any code generic over `rill_time::Timer`)
 //!   without a runtime: time moves only when the test advances it, or when
@@ -68,8 +76,11 @@
 //! assert_eq!(rest, [2, 3]);
 //! ```
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
+// A `GlobalAlloc` impl: forwards to `System`, see its SAFETY comment.
+#[allow(unsafe_code)]
+mod alloc;
 mod assert;
 pub mod auto_traits;
 mod block_on;
@@ -78,11 +89,14 @@ mod check;
 mod clock;
 mod interleave_pending;
 mod loopback;
+mod panic_site;
 mod probe;
 mod sink;
 mod source;
 mod waker;
+mod yield_once;
 
+pub use alloc::CountingAllocator;
 pub use assert::{poll_next_once, poll_once};
 pub use block_on::{BlockingStream, block_on, block_on_stream};
 pub use check::{check_fused_stream, check_stream, collect_checked};
@@ -90,10 +104,12 @@ pub use check::{check_fused_stream, check_stream, collect_checked};
 pub use clock::{EnterGuard, ManualClock, TestInstant, TestSleep, TestTimer};
 pub use interleave_pending::{InterleavePending, interleave_pending};
 pub use loopback::Loopback;
+pub use panic_site::{PanicSite, panic_message, panic_site};
 pub use probe::{ProbeFuture, ProbeStream, ProbeWake, Probes};
 pub use sink::{TestSink, TestSinkError};
 pub use source::{TestSource, check_adapter, check_fused_adapter};
 pub use waker::{WakeCounter, counting_waker, noop_context};
+pub use yield_once::{YieldOnce, yield_once};
 
 #[doc(hidden)]
 pub mod __private {

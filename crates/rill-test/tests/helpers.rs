@@ -1,6 +1,6 @@
 //! rill-test's helpers, tested: they must catch what they claim to catch.
 
-use core::future::poll_fn;
+use core::future::{Future, poll_fn};
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 use std::sync::mpsc;
@@ -340,4 +340,63 @@ fn test_source_counts_polls_and_pends() {
     assert_eq!(Pin::new(&mut s).poll_next(&mut cx), Poll::Ready(None));
     assert_eq!(s.polls(), 5);
     assert_eq!(counter.get(), 2);
+}
+
+#[test]
+fn test_source_pends_before_chosen_positions_only() {
+    let mut s = TestSource::new([1, 2, 3]).pending_before([0, 2, 3, 9]);
+    assert_stream_pending!(s);
+    assert_stream_next!(s, 1);
+    assert_stream_next!(s, 2);
+    assert_stream_pending!(s);
+    assert_stream_next!(s, 3);
+    assert_stream_pending!(s);
+    assert_eq!(s.size_hint(), (0, Some(0)));
+    assert!(!s.is_terminated());
+    assert_stream_done!(s);
+    assert!(s.is_terminated());
+    assert_stream_done!(s);
+    assert_eq!(s.polls(), 8);
+
+    // It replaces `pending(true)`, and the checkers see the same items.
+    let s = TestSource::new([1, 2]).pending(true).pending_before([1]);
+    assert_eq!(collect_checked(s), [1, 2]);
+    let items = check_fused_stream(|| TestSource::new(0..5).pending_before([0, 4, 5]));
+    assert_eq!(items, [0, 1, 2, 3, 4]);
+}
+
+#[test]
+fn test_source_can_panic_when_polled_after_its_end() {
+    let mut s = TestSource::new([1]).pending(true).panic_after_end(true);
+    assert_stream_pending!(s);
+    assert_stream_next!(s, 1);
+    assert_stream_pending!(s);
+    assert_stream_done!(s);
+    let site = rill_test::panic_site(|| assert_stream_done!(s));
+    assert_eq!(
+        site.message,
+        "`TestSource` polled after it returned `Poll::Ready(None)`"
+    );
+    // Off, it stays fused.
+    let mut s = TestSource::<u8>::new([]).panic_after_end(false);
+    assert_stream_done!(s);
+    assert_stream_done!(s);
+}
+
+#[test]
+fn yield_once_is_pending_once_and_wakes() {
+    let (waker, wakes) = counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    let mut fut = rill_test::yield_once(5);
+    assert_eq!(Pin::new(&mut fut).poll(&mut cx), Poll::Pending);
+    assert_eq!(wakes.get(), 1);
+    assert_eq!(Pin::new(&mut fut).poll(&mut cx), Poll::Ready(5));
+    let site = rill_test::panic_site(|| {
+        let _ = Pin::new(&mut fut).poll(&mut cx);
+    });
+    assert_eq!(
+        site.message,
+        "`YieldOnce` polled after it returned `Poll::Ready`"
+    );
+    assert_eq!(block_on(rill_test::yield_once("x")), "x");
 }
