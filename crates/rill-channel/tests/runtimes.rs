@@ -12,11 +12,11 @@ use core::task::Poll;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use runtimes_and_channels::*;
 use rill_channel::{ForwardExt, send_all};
 use rill_combinators::StreamExt;
 use rill_core::{FusedStream, Stream};
 use rill_test::{poll_next_once, poll_once, yield_once};
+use runtimes_and_channels::*;
 
 const ITEMS: u64 = 5_000;
 const CAPACITY: usize = 16;
