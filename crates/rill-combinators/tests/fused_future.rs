@@ -300,7 +300,6 @@ fn select_loop_with_next_on_fused_streams() {
 
 #[test]
 fn select_next_some_is_send_sync_unpin_when_its_stream_is() {
-    fn check<T: Send + Sync + Unpin>(_: &T) {}
     let mut s = stream::iter([1]).fuse();
-    check(&s.select_next_some());
+    rill_test::assert_impl!(value = s.select_next_some() => Send, Sync, Unpin);
 }
