@@ -11,15 +11,12 @@ use core::future::{Future, ready};
 use core::pin::{Pin, pin};
 use core::task::{Context, Poll};
 
-mod common;
-
-use common::{Scripted, Step, yield_once};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
 use rill_test::{
     TestSource, assert_stream_done, assert_stream_next, assert_stream_pending, block_on,
-    check_adapter, check_fused_adapter, check_fused_stream, noop_context,
+    check_adapter, check_fused_adapter, check_fused_stream, noop_context, yield_once,
 };
 
 /// Drives `stream` to its end and asserts that `size_hint` is exact before
@@ -609,8 +606,8 @@ fn next_if_polled_after_completion_panics() {
 
 /// `0..len`, as a stream that panics if polled after it ended: any adapter
 /// that promises not to poll its inner stream again is checked by it.
-fn panics_after_end(len: u8) -> Scripted<u8> {
-    Scripted::new((0..len).map(Step::Item))
+fn panics_after_end(len: u8) -> TestSource<u8> {
+    TestSource::new(0..len).panic_after_end(true)
 }
 
 /// Drives `s` to its end, then polls it twice more: it must keep returning

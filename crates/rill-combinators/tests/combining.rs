@@ -3,12 +3,12 @@
 //! interleaved and `size_hint` checked at every step by `rill_test`), then
 //! the edge cases, then the auto traits of every adapter.
 
-mod common;
+mod inputs;
 
 use std::pin::pin;
 use std::task::{Context, Poll};
 
-use common::drop_flag;
+use inputs::drop_flag;
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};

@@ -1,6 +1,6 @@
 //! Contract, model and edge-case tests for the stream constructors.
 
-mod common;
+mod inputs;
 
 use std::cell::Cell;
 use std::marker::PhantomPinned;
@@ -8,14 +8,13 @@ use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::task::Poll;
 
-use common::yield_once;
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
 use rill_test::auto_traits::NotUnpin;
 use rill_test::{
     assert_impl, assert_not_impl, assert_stream_done, assert_stream_next, assert_stream_pending,
-    block_on, check_fused_stream, check_stream, counting_waker, interleave_pending,
+    block_on, check_fused_stream, check_stream, counting_waker, interleave_pending, yield_once,
 };
 
 // ---------------------------------------------------------------- empty
@@ -222,7 +221,7 @@ proptest! {
         pendings in proptest::collection::vec(any::<bool>(), 21),
     ) {
         let got = check_fused_stream(|| {
-            stream::poll_immediate(common::Scripted::with_pendings(&items, &pendings))
+            stream::poll_immediate(inputs::scripted(&items, &pendings))
         });
         let mut model = Vec::new();
         for (i, &item) in items.iter().enumerate() {

@@ -4,15 +4,15 @@
 //! pending once; then short-circuiting, completion and drop, and the auto
 //! traits of every future.
 
-mod common;
+mod inputs;
 
 use std::cell::RefCell;
 use std::pin::pin;
 
-use common::{drop_flag, message_of_poll_after_completion, sources, yield_once};
+use inputs::{drop_flag, message_of_poll_after_completion, sources};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
-use rill_test::{TestSource, block_on};
+use rill_test::{TestSource, block_on, yield_once};
 
 fn small_vec() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(any::<u8>(), 0..16)

@@ -6,7 +6,7 @@
 //! from a `TestSource` that pends before every item; then the items each
 //! consumer pulls, tie rules, overflow, completion, drop and auto traits.
 
-mod common;
+mod inputs;
 
 use std::cmp::Ordering;
 use std::num::Wrapping;
@@ -14,7 +14,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::pin::pin;
 use std::time::Duration;
 
-use common::{drop_flag, message_of_poll_after_completion, sources};
+use inputs::{drop_flag, message_of_poll_after_completion, sources};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_test::{TestSource, block_on, check_fused_adapter};

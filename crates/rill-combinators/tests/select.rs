@@ -1,14 +1,14 @@
 //! Tests for `select`, `select_with_strategy`, `StreamExt::merge` and
 //! `Either`.
 
-mod common;
+mod inputs;
 
 use std::cell::Cell;
 use std::marker::PhantomPinned;
 use std::pin::{Pin, pin};
 use std::rc::Rc;
 
-use common::Scripted;
+use inputs::scripted;
 use proptest::prelude::*;
 use rill_combinators::stream::{self, PollNext};
 use rill_combinators::{Either, StreamExt};
@@ -62,12 +62,12 @@ proptest! {
         let l = tagged(PollNext::Left, left);
         let r = tagged(PollNext::Right, right);
         let make = || {
-            stream::select(Scripted::with_pendings(&l, &lp), Scripted::with_pendings(&r, &rp))
+            stream::select(scripted(&l, &lp), scripted(&r, &rp))
         };
         assert_interleaving(&check_fused_stream(make), left, right);
         // `merge` is the same stream.
         let merged = check_fused_stream(|| {
-            Scripted::with_pendings(&l, &lp).merge(Scripted::with_pendings(&r, &rp))
+            scripted(&l, &lp).merge(scripted(&r, &rp))
         });
         prop_assert_eq!(merged, check_fused_stream(make));
     }
@@ -97,8 +97,8 @@ proptest! {
         let r = tagged(PollNext::Right, right);
         let out = check_fused_stream(|| {
             stream::select_with_strategy(
-                Scripted::with_pendings(&l, &lp),
-                Scripted::with_pendings(&r, &rp),
+                scripted(&l, &lp),
+                scripted(&r, &rp),
                 two_to_one,
             )
         });
@@ -155,8 +155,8 @@ fn strategy_is_not_asked_once_a_side_has_ended() {
 
 #[test]
 fn select_waits_for_a_pending_side_and_never_repolls_an_ended_one() {
-    // `Scripted` panics if polled after its end.
-    let mut s = stream::select(stream::pending(), Scripted::with_pendings(&[1, 2], &[]));
+    // `scripted` sources panic if polled after their end.
+    let mut s = stream::select(stream::pending(), scripted(&[1, 2], &[]));
     assert_stream_next!(s, 1);
     assert_stream_next!(s, 2);
     for _ in 0..3 {
@@ -165,7 +165,7 @@ fn select_waits_for_a_pending_side_and_never_repolls_an_ended_one() {
     assert!(!s.is_terminated());
     assert_eq!(s.size_hint(), (0, Some(0)));
 
-    let mut both = stream::select(Scripted::new([]), Scripted::<u8>::new([]));
+    let mut both = stream::select(scripted(&[], &[]), scripted::<u8>(&[], &[]));
     assert_stream_done!(both);
     assert!(both.is_terminated());
     assert_stream_done!(both);
@@ -258,7 +258,7 @@ fn either_is_a_future() {
     assert_eq!(block_on(pick(false)), "right");
     assert_eq!(
         block_on(Either::<_, std::future::Ready<u8>>::left(
-            common::yield_once(4)
+            rill_test::yield_once(4)
         )),
         4
     );
