@@ -11,7 +11,6 @@
 #[path = "concurrent_common/mod.rs"]
 mod concurrent;
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
@@ -25,39 +24,18 @@ use rill_combinators::collections::{Chain, Merge, Zip};
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
 use rill_test::{
-    TestSource, assert_stream_done, assert_stream_next, block_on, check_fused_stream,
-    counting_waker,
+    CountingAllocator, TestSource, assert_stream_done, assert_stream_next, block_on,
+    check_fused_stream, counting_waker,
 };
 
-// region: allocation counting (this thread only, so parallel tests do not
-// disturb each other)
-struct CountingAlloc;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: forwards to the system allocator; the counter is a plain
-// thread-local `Cell` with a const initialiser (no allocation, no drop).
-unsafe impl GlobalAlloc for CountingAlloc {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        // SAFETY: the caller's contract is passed on unchanged.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
+// Allocations counted per thread, so parallel tests do not disturb each
+// other.
 #[global_allocator]
-static GLOBAL: CountingAlloc = CountingAlloc;
+static GLOBAL: CountingAllocator = CountingAllocator::new();
 
 fn allocations() -> usize {
-    ALLOCATIONS.with(Cell::get)
+    CountingAllocator::thread_allocations()
 }
-// endregion
 
 /// Up to 6 streams of up to 8 items; each stream's items are tagged with
 /// its number.

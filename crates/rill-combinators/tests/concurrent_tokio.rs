@@ -17,10 +17,11 @@ use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
 
-use common::{poll_once, scaled, sorted};
+use common::{scaled, sorted};
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, SelectAll, StreamMap};
 use rill_combinators::{StreamExt, TryStreamExt};
 use rill_core::Stream;
+use rill_test::poll_next_once;
 use tokio::sync::{Notify, broadcast, mpsc};
 
 fn rt() -> tokio::runtime::Runtime {
@@ -82,7 +83,7 @@ async fn assert_timers_work() {
 fn futures_unordered_clear_then_notify_waiters() {
     let notify = Notify::new();
     let mut set: FuturesUnordered<_> = (0..3).map(|_| notify.notified()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     // Walks the waiter list: dangling entries if `clear` moved the waiters.
     notify.notify_waiters();
@@ -96,7 +97,7 @@ fn futures_unordered_clear_drop_then_notify_waiters() {
     // keeps pointing into the slot, freed with the set.
     let notify = Notify::new();
     let mut set: FuturesUnordered<_> = (0..1).map(|_| notify.notified()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     drop(set);
     notify.notify_waiters();
@@ -108,7 +109,7 @@ fn futures_unordered_clear_drop_two_waiters_then_notify_waiters() {
     // With two waiters, tokio's own linked-list assertion fires (debug).
     let notify = Notify::new();
     let mut set: FuturesUnordered<_> = (0..2).map(|_| notify.notified()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     drop(set);
     notify.notify_waiters();
@@ -119,11 +120,11 @@ fn futures_unordered_clear_drop_two_waiters_then_notify_waiters() {
 fn futures_unordered_clear_then_notify_one() {
     let notify = Notify::new();
     let mut set: FuturesUnordered<_> = (0..2).map(|_| notify.notified()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     // Reuse the slots with new waiters, then wake them one by one.
     set.extend((0..2).map(|_| notify.notified()));
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     notify.notify_one();
     notify.notify_one();
     assert_eq!(common::collect_bounded(&mut set, 100).len(), 2);
@@ -133,13 +134,13 @@ fn futures_unordered_clear_then_notify_one() {
 fn futures_ordered_and_buffered_drop_waiters() {
     let notify = Notify::new();
     let mut queue: FuturesOrdered<_> = (0..3).map(|_| notify.notified()).collect();
-    assert!(poll_once(&mut queue).is_pending());
+    assert!(poll_next_once(&mut queue).is_pending());
     drop(queue);
     let mut s = stream::iter((0..3).map(|_| notify.notified())).buffered(2);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     let mut s = stream::iter((0..3).map(|_| notify.notified())).buffer_unordered(2);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     notify.notify_waiters();
     assert_notify_works(&notify);
@@ -149,7 +150,7 @@ fn futures_ordered_and_buffered_drop_waiters() {
 fn select_all_clear_then_notify_waiters() {
     let notify = Arc::new(Notify::new());
     let mut all: SelectAll<_> = (0..3).map(|_| notified_stream(notify.clone())).collect();
-    assert!(poll_once(&mut all).is_pending());
+    assert!(poll_next_once(&mut all).is_pending());
     all.clear();
     notify.notify_waiters();
     assert_notify_works(&notify);
@@ -159,7 +160,7 @@ fn select_all_clear_then_notify_waiters() {
 fn select_all_woken_streams_yield_then_end_of_waiters() {
     let notify = Arc::new(Notify::new());
     let mut all = stream::select_all((0..3).map(|_| notified_stream(notify.clone()).take(1)));
-    assert!(poll_once(&mut all).is_pending());
+    assert!(poll_next_once(&mut all).is_pending());
     notify.notify_waiters();
     // Each stream yields once and ends (released by the set).
     assert_eq!(common::collect_bounded(&mut all, 100), [1, 1, 1]);
@@ -174,7 +175,7 @@ fn stream_map_clear_and_remove_then_notify_waiters() {
     for k in 0..4 {
         map.insert(k, Box::pin(notified_stream(notify.clone())));
     }
-    assert!(poll_once(&mut map).is_pending());
+    assert!(poll_next_once(&mut map).is_pending());
     drop(map.remove(&1));
     map.clear();
     notify.notify_waiters();
@@ -186,16 +187,16 @@ fn flatten_unordered_drop_then_notify_waiters() {
     let notify = Arc::new(Notify::new());
     let inner: Vec<_> = (0..3).map(|_| notified_stream(notify.clone())).collect();
     let mut s = stream::iter(inner).flatten_unordered(None);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     let mut s =
         stream::iter(0..3).flat_map_unordered(2, |_| notified_stream(notify.clone()).take(1));
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     notify.notify_waiters();
     // Two streams yield and end; the third replaces one and waits.
     assert_eq!(common::next_bounded(&mut s, 100), Some(1));
     assert_eq!(common::next_bounded(&mut s, 100), Some(1));
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     notify.notify_waiters();
     assert_notify_works(&notify);
@@ -211,7 +212,7 @@ fn abort_streams_waiting_on_notify() {
         all.push(s);
         handles.push(h);
     }
-    assert!(poll_once(&mut all).is_pending());
+    assert!(poll_next_once(&mut all).is_pending());
     for h in &handles {
         h.abort();
     }
@@ -253,7 +254,7 @@ fn broadcast_receivers_cleared_then_send() {
     let (tx, _keep) = broadcast::channel::<u32>(4);
     let mut receivers: Vec<_> = (0..3).map(|_| tx.subscribe()).collect();
     let mut set: FuturesUnordered<_> = receivers.iter_mut().map(|rx| rx.recv()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     drop(set);
     // Wakes the waiter list.
@@ -272,7 +273,7 @@ fn mpsc_recv_futures_cleared_and_dropped() {
     let channels: Vec<_> = (0..4).map(|_| mpsc::channel::<u32>(1)).collect();
     let (senders, mut receivers): (Vec<_>, Vec<_>) = channels.into_iter().unzip();
     let mut set: FuturesUnordered<_> = receivers.iter_mut().map(|rx| rx.recv()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     drop(set);
     for (i, tx) in senders.iter().enumerate() {

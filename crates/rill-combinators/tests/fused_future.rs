@@ -220,15 +220,10 @@ fn select_next_some_after_the_end_panics_with_its_name() {
     assert_eq!(block_on(s.next()), Some(1));
     assert_eq!(block_on(s.next()), None);
     let mut f = s.select_next_some();
-    let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let msg = rill_test::panic_site(|| {
         let _ = Pin::new(&mut f).poll(&mut noop_context());
-    }))
-    .expect_err("polling after the end must panic");
-    let msg = err
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| err.downcast_ref::<String>().cloned())
-        .unwrap();
+    })
+    .message;
     assert_eq!(msg, "`SelectNextSome` polled after its stream terminated");
 }
 

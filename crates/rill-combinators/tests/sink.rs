@@ -18,21 +18,11 @@ use rill_combinators::{Either, SinkExt, StreamExt, stream};
 use rill_core::{FusedFuture, Stream};
 use rill_test::{
     Loopback, TestSink, TestSinkError, TestSource, assert_impl, block_on, check_stream,
-    noop_context,
+    noop_context, panic_site,
 };
 
 fn ok_source(items: &[u32]) -> TestSource<Result<u32, TestSinkError>> {
     TestSource::new(items.iter().map(|&x| Ok(x)).collect::<Vec<_>>()).pending(true)
-}
-
-/// The panic message of `f`, which must panic.
-fn panic_message(f: impl FnOnce()) -> String {
-    let err =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).expect_err("expected a panic");
-    err.downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| err.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
 }
 
 #[test]
@@ -60,9 +50,10 @@ fn feed_polled_after_completion_panics() {
         Pin::new(&mut feed).poll(&mut noop_context()),
         Poll::Ready(Ok(()))
     );
-    let msg = panic_message(|| {
+    let msg = panic_site(|| {
         let _ = Pin::new(&mut feed).poll(&mut noop_context());
-    });
+    })
+    .message;
     assert_eq!(msg, "`Feed` polled after completion");
 }
 
@@ -134,9 +125,10 @@ fn forward_sends_flushes_closes_and_is_terminated() {
             assert!(!fut.is_terminated());
             assert_eq!(block_on(fut.as_mut()), Ok(()));
             assert!(fut.is_terminated());
-            let msg = panic_message(|| {
+            let msg = panic_site(|| {
                 let _ = fut.as_mut().poll(&mut noop_context());
-            });
+            })
+            .message;
             assert_eq!(msg, "`Forward` polled after completion");
         }
         assert_eq!(sink.items(), items);
@@ -265,9 +257,10 @@ fn with_passes_its_own_errors_and_converts_the_sinks() {
 fn with_start_send_without_ready_panics_with_its_name() {
     let mut w = TestSink::new().with(|x: u8| ready(Ok::<_, TestSinkError>(x)));
     Pin::new(&mut w).start_send(1).unwrap();
-    let msg = panic_message(|| {
+    let msg = panic_site(|| {
         let _ = Pin::new(&mut w).start_send(2);
-    });
+    })
+    .message;
     assert_eq!(
         msg,
         "`With`: start_send while the previous item is still being processed"
@@ -296,9 +289,10 @@ fn sink_map_err_maps_the_first_error_then_panics_on_a_second() {
     drop(rx);
     let mut tx = tx.sink_map_err(|_| "gone");
     assert_eq!(block_on(tx.send(1)), Err("gone"));
-    let msg = panic_message(|| {
+    let msg = panic_site(|| {
         let _ = block_on(tx.send(2));
-    });
+    })
+    .message;
     assert_eq!(
         msg,
         "`SinkMapErr`: a second error after the first was mapped"
@@ -335,9 +329,10 @@ fn unfold_after_an_error_accepts_nothing() {
     })));
     assert_eq!(block_on(s.send(1)), Ok(()));
     assert_eq!(block_on(s.send(2)), Err("two"));
-    let msg = panic_message(|| {
+    let msg = panic_site(|| {
         let _ = block_on(s.send(3));
-    });
+    })
+    .message;
     assert_eq!(
         msg,
         "`Unfold` sink: start_send without a ready poll_ready (or after an error)"
@@ -399,10 +394,11 @@ fn split_sink_parks_one_item_until_the_next_call() {
     // The next poll_ready hands it over.
     assert_eq!(Pin::new(&mut tx).poll_ready(&mut cx), Poll::Ready(Ok(())));
     assert_eq!(Pin::new(&mut rx).poll_next(&mut cx), Poll::Ready(Some(1)));
-    let msg = panic_message(|| {
+    let msg = panic_site(|| {
         Pin::new(&mut tx).start_send(2).unwrap();
         let _ = Pin::new(&mut tx).start_send(3);
-    });
+    })
+    .message;
     assert_eq!(
         msg,
         "`SplitSink`: start_send without a poll_ready that returned Ready(Ok(()))"

@@ -289,11 +289,6 @@ pub fn collect_bounded<S: rill_core::Stream + Unpin + ?Sized>(
     out
 }
 
-/// Polls `stream` once with a no-op waker.
-pub fn poll_once<S: rill_core::Stream + Unpin + ?Sized>(stream: &mut S) -> Poll<Option<S::Item>> {
-    Pin::new(stream).poll_next(&mut rill_test::noop_context())
-}
-
 /// Counts child polls across a whole set: every fairness child ticks it.
 #[derive(Debug, Default)]
 pub struct Clock(AtomicUsize);
