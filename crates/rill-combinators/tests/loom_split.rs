@@ -10,12 +10,16 @@
 //!  cargo test -p rill-combinators --release --test loom_split`).
 #![cfg(loom)]
 
+#[path = "loom_children/mod.rs"]
+mod children;
+
 use core::future::poll_fn;
 use core::pin::Pin;
 use core::task::Poll;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 
+use children::next;
 use futures_sink::Sink;
 use loom::thread;
 use rill_combinators::StreamExt;
@@ -32,10 +36,6 @@ fn send<S: Sink<u8> + Unpin>(sink: &mut S, item: u8) {
 
 fn close<S: Sink<u8> + Unpin>(sink: &mut S) {
     loom::future::block_on(poll_fn(|cx| Pin::new(&mut *sink).poll_close(cx))).ok();
-}
-
-fn next<S: Stream + Unpin>(stream: &mut S) -> Option<S::Item> {
-    loom::future::block_on(poll_fn(|cx| Pin::new(&mut *stream).poll_next(cx)))
 }
 
 #[test]
