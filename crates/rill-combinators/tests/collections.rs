@@ -8,8 +8,8 @@
 // only work inside `loom::model`.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod concurrent;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::cell::Cell;
 use std::collections::VecDeque;
@@ -18,7 +18,7 @@ use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use concurrent::{JobStream, Manual};
+use children::{JobStream, Manual};
 use proptest::prelude::*;
 use rill_combinators::collections::{Chain, Merge, Zip};
 use rill_combinators::{StreamExt, stream};

@@ -5,12 +5,12 @@
 // `loom::model`: these tests run in the normal build only.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::sync::Arc;
 
-use common::{InFlight, Job, Rng, sorted};
+use children::{InFlight, Job, Rng, sorted};
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
 use rill_test::block_on;
@@ -42,7 +42,7 @@ fn limits(rng: &mut Rng) -> Option<usize> {
 
 #[test]
 fn buffer_unordered_model() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let n = rng.below(120);
         let yields: Vec<usize> = (0..n).map(|_| rng.below(4)).collect();
@@ -65,7 +65,7 @@ fn buffer_unordered_model() {
 
 #[test]
 fn buffered_model_keeps_order() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let n = rng.below(120);
         let yields: Vec<usize> = (0..n).map(|_| rng.below(5)).collect();
@@ -165,7 +165,7 @@ fn dropping_mid_stream_drops_the_futures_in_flight() {
 
 #[test]
 fn for_each_concurrent_model() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let n = rng.below(120);
         let limit = limits(&mut rng);

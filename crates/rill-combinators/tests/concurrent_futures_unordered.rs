@@ -5,8 +5,8 @@
 // `loom::model`: these tests run in the normal build only.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::cell::Cell;
 use std::future::{Future, ready};
@@ -15,7 +15,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use common::{InFlight, Job, Rng, sorted};
+use children::{InFlight, Job, Rng, sorted};
 use rill_combinators::StreamExt;
 use rill_combinators::stream::FuturesUnordered;
 use rill_core::{FusedStream, Stream};
@@ -23,7 +23,7 @@ use rill_test::{assert_stream_done, assert_stream_next, assert_stream_pending, b
 
 #[test]
 fn every_output_exactly_once_model() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let n = rng.below(200);
         let jobs: Vec<(usize, usize)> = (0..n).map(|i| (i, rng.below(4))).collect();

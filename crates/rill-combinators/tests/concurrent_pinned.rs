@@ -6,14 +6,14 @@
 //! or a leak.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::future::Future;
 use std::pin::Pin;
 use std::task::Poll;
 
-use common::{block_bounded, collect_bounded, next_bounded, sorted};
+use children::{block_bounded, collect_bounded, next_bounded, sorted};
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, SelectAll, StreamMap};
 use rill_combinators::{StreamExt, TryStreamExt};
 use rill_core::Stream;
@@ -579,7 +579,7 @@ fn child_inserted_into_a_slot_freed_while_queued_is_polled() {
     map.insert('b', Box::pin(probes.stream(vec![])));
     drop(map.remove(&'a'));
     map.insert('c', Box::pin(probes.stream(vec![3])));
-    let mut got = common::collect_bounded(&mut map, MAX);
+    let mut got = children::collect_bounded(&mut map, MAX);
     got.sort();
     assert_eq!(got, [('c', 3)]);
     probes.assert_all_dropped();

@@ -5,13 +5,13 @@
 // `loom::model`: these tests run in the normal build only.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::pin::Pin;
 use std::task::Poll;
 
-use common::{JobStream, Manual, Rng, sorted};
+use children::{JobStream, Manual, Rng, sorted};
 use rill_combinators::StreamExt;
 use rill_combinators::stream::{self, SelectAll, StreamMap, StreamNotifyClose};
 use rill_core::{FusedStream, Stream};
@@ -28,7 +28,7 @@ fn expected(streams: &[(usize, usize)]) -> Vec<(usize, usize)> {
 
 #[test]
 fn select_all_every_item_once_model() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let shape: Vec<(usize, usize)> = (0..rng.below(20)).map(|id| (id, rng.below(6))).collect();
         let yields: Vec<usize> = shape.iter().map(|_| rng.below(3)).collect();

@@ -8,8 +8,8 @@
 //! report, and which tokio's own assertions often catch.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::future::{Future, poll_fn};
 use std::pin::{Pin, pin};
@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
 
-use common::{scaled, sorted};
+use children::{scaled, sorted};
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, SelectAll, StreamMap};
 use rill_combinators::{StreamExt, TryStreamExt};
 use rill_core::Stream;
@@ -127,7 +127,7 @@ fn futures_unordered_clear_then_notify_one() {
     assert!(poll_next_once(&mut set).is_pending());
     notify.notify_one();
     notify.notify_one();
-    assert_eq!(common::collect_bounded(&mut set, 100).len(), 2);
+    assert_eq!(children::collect_bounded(&mut set, 100).len(), 2);
 }
 
 #[test]
@@ -163,7 +163,7 @@ fn select_all_woken_streams_yield_then_end_of_waiters() {
     assert!(poll_next_once(&mut all).is_pending());
     notify.notify_waiters();
     // Each stream yields once and ends (released by the set).
-    assert_eq!(common::collect_bounded(&mut all, 100), [1, 1, 1]);
+    assert_eq!(children::collect_bounded(&mut all, 100), [1, 1, 1]);
     notify.notify_waiters();
     assert_notify_works(&notify);
 }
@@ -194,8 +194,8 @@ fn flatten_unordered_drop_then_notify_waiters() {
     assert!(poll_next_once(&mut s).is_pending());
     notify.notify_waiters();
     // Two streams yield and end; the third replaces one and waits.
-    assert_eq!(common::next_bounded(&mut s, 100), Some(1));
-    assert_eq!(common::next_bounded(&mut s, 100), Some(1));
+    assert_eq!(children::next_bounded(&mut s, 100), Some(1));
+    assert_eq!(children::next_bounded(&mut s, 100), Some(1));
     assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     notify.notify_waiters();
@@ -217,7 +217,7 @@ fn abort_streams_waiting_on_notify() {
         h.abort();
     }
     // Aborted streams end and are released.
-    assert_eq!(common::next_bounded(&mut all, 100), None);
+    assert_eq!(children::next_bounded(&mut all, 100), None);
     notify.notify_waiters();
     assert_notify_works(&notify);
 }
@@ -239,7 +239,7 @@ fn try_for_each_concurrent_cancels_waiters() {
                 }
             }),
     );
-    assert_eq!(common::block_bounded(&mut fut, 100), Err(3));
+    assert_eq!(children::block_bounded(&mut fut, 100), Err(3));
     drop(fut);
     notify.notify_waiters();
     assert_notify_works(&notify);
@@ -285,11 +285,11 @@ fn mpsc_recv_futures_cleared_and_dropped() {
             .map(|mut rx| stream::poll_fn(move |cx| rx.poll_recv(cx))),
     );
     let got: Vec<u32> = (0..4)
-        .map(|_| common::next_bounded(&mut all, 100).unwrap())
+        .map(|_| children::next_bounded(&mut all, 100).unwrap())
         .collect();
     assert_eq!(sorted(got), [0, 1, 2, 3]);
     drop(senders);
-    assert_eq!(common::next_bounded(&mut all, 100), None);
+    assert_eq!(children::next_bounded(&mut all, 100), None);
 }
 
 #[test]

@@ -1,4 +1,7 @@
-//! Test futures for the concurrency tests (included with `#[path]`).
+//! The children the concurrency tests put in their sets (included with
+//! `#[path]`): counted jobs, hand-woken and job-driven streams, fairness
+//! children on a shared clock; pollers that fail instead of hanging; a
+//! seeded generator and the sizes that shrink under valgrind and ASan.
 #![allow(dead_code, unreachable_pub)]
 
 use std::future::Future;
@@ -231,8 +234,6 @@ impl rill_core::Stream for JobStream {
     }
 }
 
-// region: issue 11 (drop in place, fairness, panics)
-
 /// Polls `stream` until it yields or ends and returns that. Fails the test
 /// instead of hanging: when the stream returns `Pending` without having
 /// woken its waker (nothing else in these tests would wake it, so on an
@@ -447,5 +448,3 @@ pub fn scaled(n: usize, small: usize) -> usize {
         n
     }
 }
-
-// endregion: issue 11
