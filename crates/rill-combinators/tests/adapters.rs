@@ -398,7 +398,7 @@ fn next_is_cancel_safe_through_adapters() {
     loop {
         {
             let mut next = s.next();
-            let polled = Pin::new(&mut next).poll(&mut noop_context());
+            let polled = rill_test::poll_once(&mut next);
             if let Poll::Ready(item) = polled {
                 match item {
                     Some(x) => got.push(x),
@@ -429,7 +429,7 @@ fn next_is_cancel_safe_through_adapters() {
 
 /// Polls a future once, asserts it is pending and returns it.
 fn assert_pending<F: Future + Unpin>(mut fut: F) -> F {
-    assert!(Pin::new(&mut fut).poll(&mut noop_context()).is_pending());
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     fut
 }
 

@@ -217,11 +217,7 @@ fn for_each_concurrent_drop_cancels() {
             job.await;
         }
     }));
-    assert!(
-        fut.as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     assert_eq!(counter.now(), 3);
     drop(fut);
     assert_eq!(counter.now(), 0);

@@ -170,7 +170,7 @@ fn panicking_child_propagates_without_leak_or_double_drop() {
         });
     }
     let res = catch_unwind(AssertUnwindSafe(|| {
-        let _ = Pin::new(&mut set).poll_next(&mut rill_test::noop_context());
+        let _ = rill_test::poll_next_once(&mut set);
     }));
     assert!(res.is_err(), "the panic propagates");
     // The panicking child was dropped (in place) and removed before the

@@ -9,14 +9,12 @@
 #[path = "children/mod.rs"]
 mod children;
 
-use std::future::Future;
 use std::pin::Pin;
 use std::task::Poll;
 
 use children::{block_bounded, collect_bounded, next_bounded, sorted};
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, SelectAll, StreamMap};
 use rill_combinators::{StreamExt, TryStreamExt};
-use rill_core::Stream;
 use rill_test::poll_next_once;
 use rill_test::{ProbeFuture, ProbeStream, ProbeWake, Probes};
 
@@ -207,11 +205,7 @@ fn for_each_concurrent_completion() {
 fn for_each_concurrent_drop() {
     let probes = Probes::new();
     let mut fut = Box::pin(stream::iter(0..20u32).for_each_concurrent(4, |_| parked(&probes, ())));
-    assert!(
-        fut.as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     assert_eq!(probes.live(), 4);
     drop(fut);
     probes.assert_all_dropped();
@@ -492,11 +486,7 @@ fn abortable_alone_drops_in_place() {
     let probes = Probes::new();
     let (s, handle) = stream::abortable(parked_stream(&probes));
     let mut s = Box::pin(s);
-    assert!(
-        s.as_mut()
-            .poll_next(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_next_once(&mut s).is_pending());
     handle.abort();
     assert_eq!(next_bounded(&mut s, MAX), None);
     assert_eq!(

@@ -11,7 +11,7 @@
 #[path = "children/mod.rs"]
 mod children;
 
-use std::future::{Future, poll_fn};
+use std::future::poll_fn;
 use std::pin::{Pin, pin};
 use std::sync::Arc;
 use std::task::Poll;
@@ -46,10 +46,7 @@ fn assert_notify_works(notify: &Notify) {
     waiter.as_mut().enable();
     notify.notify_waiters();
     assert!(
-        waiter
-            .as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_ready(),
+        rill_test::poll_once(&mut waiter).is_ready(),
         "a waiter registered after the set was cleared is woken"
     );
 }

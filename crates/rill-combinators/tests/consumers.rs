@@ -246,17 +246,13 @@ fn the_stream_is_dropped_on_completion_and_with_the_future() {
     // On completion, before the future itself is dropped.
     let (s, dropped) = drop_flag(vec![1, 2], false);
     let mut fut = pin!(s.count());
-    assert!(fut.as_mut().poll(&mut rill_test::noop_context()).is_ready());
+    assert!(rill_test::poll_once(&mut fut).is_ready());
     assert!(dropped.get());
 
     // Mid-way: a pending future takes the stream with it.
     let (s, dropped) = drop_flag(vec![], true);
     let mut fut = Box::pin(s.fold(0, |a, x| async move { a + x }));
-    assert!(
-        fut.as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     assert!(!dropped.get());
     drop(fut);
     assert!(dropped.get());
@@ -268,11 +264,7 @@ fn an_item_under_test_is_dropped_with_the_future() {
     let mut fut = Box::pin(
         stream::iter([std::rc::Rc::clone(&item)]).find(|_| std::future::pending::<bool>()),
     );
-    assert!(
-        fut.as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     assert_eq!(std::rc::Rc::strong_count(&item), 2);
     drop(fut);
     assert_eq!(std::rc::Rc::strong_count(&item), 1);

@@ -221,7 +221,7 @@ fn select_next_some_after_the_end_panics_with_its_name() {
     assert_eq!(block_on(s.next()), None);
     let mut f = s.select_next_some();
     let msg = rill_test::panic_site(|| {
-        let _ = Pin::new(&mut f).poll(&mut noop_context());
+        let _ = rill_test::poll_once(&mut f);
     })
     .message;
     assert_eq!(msg, "`SelectNextSome` polled after its stream terminated");

@@ -477,11 +477,7 @@ fn an_item_held_for_a_pair_is_dropped_with_the_future() {
     let left = stream::iter([std::rc::Rc::clone(&item)]);
     let right = pending.map(std::rc::Rc::new);
     let mut fut = Box::pin(left.eq(right));
-    assert!(
-        fut.as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     assert_eq!(std::rc::Rc::strong_count(&item), 2);
     drop(fut);
     assert_eq!(std::rc::Rc::strong_count(&item), 1);

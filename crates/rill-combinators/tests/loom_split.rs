@@ -23,7 +23,6 @@ use children::next;
 use futures_sink::Sink;
 use loom::thread;
 use rill_combinators::StreamExt;
-use rill_core::Stream;
 use rill_test::Loopback;
 
 /// Sends `item` through the sink half and flushes it (`SinkExt::send`,
@@ -63,7 +62,7 @@ fn both_halves_polled_at_once_take_turns() {
         let reader = thread::spawn(move || {
             // Polls the stream half while this thread sends: the poll either
             // gets the lock or returns `Pending`.
-            let first = Pin::new(&mut rx).poll_next(&mut rill_test::noop_context());
+            let first = rill_test::poll_next_once(&mut rx);
             (rx, first)
         });
         send(&mut tx, 7);
@@ -94,9 +93,7 @@ fn a_waiting_half_polled_again_with_another_waker_is_still_woken() {
         // second replaces the waker the first left in the lock.
         let mut got = Vec::new();
         for _ in 0..2 {
-            if let Poll::Ready(Some(x)) =
-                Pin::new(&mut rx).poll_next(&mut rill_test::noop_context())
-            {
+            if let Poll::Ready(Some(x)) = rill_test::poll_next_once(&mut rx) {
                 got.push(x);
             }
         }

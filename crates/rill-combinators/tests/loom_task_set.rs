@@ -86,11 +86,7 @@ fn waker_outliving_the_set_is_harmless() {
         let gate = Gate::new(false);
         let mut set = FuturesUnordered::new();
         set.push(WaitGate(gate.clone(), 1));
-        assert!(
-            Pin::new(&mut set)
-                .poll_next(&mut rill_test::noop_context())
-                .is_pending()
-        );
+        assert!(rill_test::poll_next_once(&mut set).is_pending());
         let waker = gate.take_waker().expect("the child registered");
         // The wake races with the drop of the set (and of the child).
         let th = thread::spawn(move || {
@@ -108,11 +104,7 @@ fn push_during_wake_is_sound() {
         let a = Gate::new(false);
         let mut set = FuturesUnordered::new();
         set.push(WaitGate(a.clone(), 1));
-        assert!(
-            Pin::new(&mut set)
-                .poll_next(&mut rill_test::noop_context())
-                .is_pending()
-        );
+        assert!(rill_test::poll_next_once(&mut set).is_pending());
         let th = thread::spawn(move || a.open());
         // Pushing while the other thread wakes slot 0.
         set.push(WaitGate(Gate::new(true), 2));
@@ -140,7 +132,7 @@ fn wake_during_drop_is_sound() {
         // the set (and with it both children, waking themselves) drops.
         let mut probe = FuturesUnordered::new();
         probe.push(WaitGate(gate.clone(), 0));
-        let _ = Pin::new(&mut probe).poll_next(&mut rill_test::noop_context());
+        let _ = rill_test::poll_next_once(&mut probe);
         let waker = gate.take_waker().unwrap();
         let th = thread::spawn(move || waker.wake());
         drop(set);

@@ -46,12 +46,9 @@ fn send_feed_flush_close_through_a_pending_sink() {
 fn feed_polled_after_completion_panics() {
     let mut sink = TestSink::new();
     let mut feed = sink.feed(1);
-    assert_eq!(
-        Pin::new(&mut feed).poll(&mut noop_context()),
-        Poll::Ready(Ok(()))
-    );
+    assert_eq!(rill_test::poll_once(&mut feed), Poll::Ready(Ok(())));
     let msg = panic_site(|| {
-        let _ = Pin::new(&mut feed).poll(&mut noop_context());
+        let _ = rill_test::poll_once(&mut feed);
     })
     .message;
     assert_eq!(msg, "`Feed` polled after completion");
@@ -126,7 +123,7 @@ fn forward_sends_flushes_closes_and_is_terminated() {
             assert_eq!(block_on(fut.as_mut()), Ok(()));
             assert!(fut.is_terminated());
             let msg = panic_site(|| {
-                let _ = fut.as_mut().poll(&mut noop_context());
+                let _ = rill_test::poll_once(&mut fut);
             })
             .message;
             assert_eq!(msg, "`Forward` polled after completion");

@@ -93,7 +93,7 @@ where
     assert_eq!(s.size_hint(), (expect.len(), Some(expect.len())));
     for (i, want) in expect.iter().enumerate() {
         assert!(!s.is_terminated());
-        match Pin::new(&mut s).poll_next(&mut noop_context()) {
+        match rill_test::poll_next_once(&mut s) {
             Poll::Ready(Some(got)) => assert_eq!(got, *want),
             other => panic!(
                 "item {i}: expected Ready(Some), got {:?}",
