@@ -13,10 +13,10 @@ fn zero_arguments_panic_at_the_callers_line() {
     let chunks = panic_site(|| drop(stream::iter([1]).chunks_timeout(0, Duration::ZERO)));
     let line_interval = line!() + 1;
     let zero = panic_site(|| drop(interval(Duration::ZERO)));
-    assert!(chunks.file.ends_with("track_caller.rs"), "{chunks:?}");
+    assert!(chunks.file.ends_with("tokio_track_caller.rs"), "{chunks:?}");
     assert_eq!(chunks.line, line_chunks);
     assert!(chunks.message.contains("batch size of 0"), "{chunks:?}");
-    assert!(zero.file.ends_with("track_caller.rs"), "{zero:?}");
+    assert!(zero.file.ends_with("tokio_track_caller.rs"), "{zero:?}");
     assert_eq!(zero.line, line_interval);
     assert!(zero.message.contains("zero period"), "{zero:?}");
 }
