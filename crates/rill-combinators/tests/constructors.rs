@@ -14,7 +14,8 @@ use rill_core::{FusedStream, Stream};
 use rill_test::auto_traits::NotUnpin;
 use rill_test::{
     assert_impl, assert_not_impl, assert_stream_done, assert_stream_next, assert_stream_pending,
-    block_on, check_fused_stream, check_stream, counting_waker, interleave_pending, yield_once,
+    assert_stream_terminates, block_on, check_fused_stream, check_stream, counting_waker,
+    interleave_pending, yield_once,
 };
 
 // ---------------------------------------------------------------- empty
@@ -25,10 +26,7 @@ fn empty_yields_nothing_and_stays_ended() {
     assert!(items.is_empty());
     let mut s = stream::empty::<String>();
     assert_eq!(s.size_hint(), (0, Some(0)));
-    assert!(!s.is_terminated());
-    assert_stream_done!(s);
-    assert!(s.is_terminated());
-    assert_stream_done!(s);
+    assert_stream_terminates!(s);
     assert_eq!(s.size_hint(), (0, Some(0)));
 }
 
@@ -69,10 +67,7 @@ fn once_size_hint_and_termination() {
     assert_stream_next!(s, 1);
     assert_eq!(s.size_hint(), (0, Some(0)));
     // Terminated only once `Ready(None)` was returned.
-    assert!(!s.is_terminated());
-    assert_stream_done!(s);
-    assert!(s.is_terminated());
-    assert_stream_done!(s);
+    assert_stream_terminates!(s);
 }
 
 #[test]
@@ -336,10 +331,7 @@ fn poll_immediate_hint_and_end() {
 fn successors_edges() {
     let mut none = stream::successors(None::<u8>, |_| unreachable!("no item, no call"));
     assert_eq!(none.size_hint(), (0, Some(0)));
-    assert!(!none.is_terminated());
-    assert_stream_done!(none);
-    assert!(none.is_terminated());
-    assert_stream_done!(none);
+    assert_stream_terminates!(none);
 
     let mut one = stream::successors(Some(3u8), |_| None);
     assert_eq!(one.size_hint(), (1, None));

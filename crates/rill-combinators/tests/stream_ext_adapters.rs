@@ -15,8 +15,9 @@ use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
 use rill_test::{
-    TestSource, assert_stream_done, assert_stream_next, assert_stream_pending, block_on,
-    check_adapter, check_fused_adapter, check_fused_stream, noop_context, yield_once,
+    TestSource, assert_stream_done, assert_stream_next, assert_stream_pending,
+    assert_stream_terminates, block_on, check_adapter, check_fused_adapter, check_fused_stream,
+    noop_context, yield_once,
 };
 
 /// Drives `stream` to its end and asserts that `size_hint` is exact before
@@ -571,10 +572,7 @@ fn peekable_methods() {
     assert_eq!(block_on(s.as_mut().next_if(|_| true)), None);
     assert_eq!(s.size_hint(), (0, Some(0)));
     // The end was seen by `peek`, but not yet returned.
-    assert!(!s.is_terminated());
-    assert_stream_done!(s);
-    assert!(s.is_terminated());
-    assert_stream_done!(s);
+    assert_stream_terminates!(s);
 }
 
 #[test]

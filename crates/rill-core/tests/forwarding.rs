@@ -9,7 +9,8 @@ use std::panic::AssertUnwindSafe;
 
 use rill_core::{BoxStream, FusedStream, LocalBoxStream, Stream, TryStream};
 use rill_test::{
-    TestSource, assert_stream_done, assert_stream_next, block_on_stream, noop_context,
+    TestSource, assert_stream_done, assert_stream_next, assert_stream_terminates, block_on_stream,
+    noop_context,
 };
 
 /// Yields `0..n` and then `None` forever; reports exact bounds and
@@ -71,10 +72,7 @@ where
         let left = expect.len() - i - 1;
         assert_eq!(s.size_hint(), (left, Some(left)));
     }
-    assert!(!s.is_terminated());
-    assert_stream_done!(s);
-    assert!(s.is_terminated());
-    assert_stream_done!(s);
+    assert_stream_terminates!(s);
 }
 
 #[test]

@@ -140,3 +140,45 @@ macro_rules! assert_stream_done {
         }
     };
 }
+
+/// Asserts that a [`FusedStream`](rill_core::FusedStream) ends at this
+/// poll and stays ended: `is_terminated()` is `false`, polling once returns
+/// `Poll::Ready(None)`, `is_terminated()` is then `true`, and polling again
+/// returns `Poll::Ready(None)` again.
+///
+/// The end of the `FusedStream` contract, in one line (`is_terminated` is
+/// true only after `Ready(None)` was returned). Panics with a message naming
+/// the step that failed.
+///
+/// ```
+/// use rill_test::{TestSource, assert_stream_next, assert_stream_terminates};
+///
+/// let mut s = TestSource::new([1]);
+/// assert_stream_next!(s, 1);
+/// // No item is left (`size_hint` says so), but the end was not returned yet.
+/// assert_eq!(rill_core::Stream::size_hint(&s), (0, Some(0)));
+/// assert_stream_terminates!(s);
+/// ```
+///
+/// ```should_panic
+/// // A source that already returned `Ready(None)` is terminated: the first
+/// // check fails.
+/// let mut s = rill_test::TestSource::<u8>::new([]);
+/// rill_test::assert_stream_done!(s);
+/// rill_test::assert_stream_terminates!(s);
+/// ```
+#[macro_export]
+macro_rules! assert_stream_terminates {
+    ($stream:expr $(,)?) => {{
+        ::core::assert!(
+            !$crate::__private::FusedStream::is_terminated(&$stream),
+            "assert_stream_terminates!: is_terminated() is true before the stream returned Ready(None)"
+        );
+        $crate::assert_stream_done!($stream);
+        ::core::assert!(
+            $crate::__private::FusedStream::is_terminated(&$stream),
+            "assert_stream_terminates!: is_terminated() is false after the stream returned Ready(None)"
+        );
+        $crate::assert_stream_done!($stream);
+    }};
+}

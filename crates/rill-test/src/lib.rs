@@ -10,6 +10,7 @@
 //!   [`noop_context`] a context whose waker does nothing.
 //! - [`assert_stream_next!`], [`assert_stream_pending!`] and
 //!   [`assert_stream_done!`] poll a stream once and check the result;
+//!   [`assert_stream_terminates!`] checks a fused stream's end;
 //!   [`poll_next_once`] and [`poll_once`] poll a stream or a future once and
 //!   return the result.
 //! - [`collect_checked`], [`check_stream`] and [`check_fused_stream`] drive a
@@ -114,4 +115,5 @@ pub use yield_once::{YieldOnce, yield_once};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::probe::{PollProbe, poll_probe};
+    pub use rill_core::FusedStream;
 }

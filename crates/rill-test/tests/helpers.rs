@@ -10,9 +10,10 @@ use std::time::Duration;
 
 use rill_core::{FusedStream, Stream};
 use rill_test::{
-    TestSource, assert_stream_done, assert_stream_next, assert_stream_pending, block_on,
-    block_on_stream, check_adapter, check_fused_adapter, check_fused_stream, check_stream,
-    collect_checked, counting_waker, interleave_pending, noop_context, poll_next_once, poll_once,
+    TestSource, assert_stream_done, assert_stream_next, assert_stream_pending,
+    assert_stream_terminates, block_on, block_on_stream, check_adapter, check_fused_adapter,
+    check_fused_stream, check_stream, collect_checked, counting_waker, interleave_pending,
+    noop_context, poll_next_once, poll_once,
 };
 
 /// Yields `0..n`, with a configurable (possibly wrong) size_hint and
@@ -352,10 +353,7 @@ fn test_source_pends_before_chosen_positions_only() {
     assert_stream_next!(s, 3);
     assert_stream_pending!(s);
     assert_eq!(s.size_hint(), (0, Some(0)));
-    assert!(!s.is_terminated());
-    assert_stream_done!(s);
-    assert!(s.is_terminated());
-    assert_stream_done!(s);
+    assert_stream_terminates!(s);
     assert_eq!(s.polls(), 8);
 
     // It replaces `pending(true)`, and the checkers see the same items.
@@ -399,4 +397,58 @@ fn yield_once_is_pending_once_and_wakes() {
         "`YieldOnce` polled after it returned `Poll::Ready`"
     );
     assert_eq!(block_on(rill_test::yield_once("x")), "x");
+}
+
+#[test]
+fn assert_stream_terminates_passes_on_a_fused_end() {
+    let mut s = upto(1);
+    assert_stream_next!(s, 0);
+    assert_stream_terminates!(s);
+    let mut s = Box::pin(TestSource::<u8>::new([]));
+    assert_stream_terminates!(s);
+}
+
+#[test]
+#[should_panic(
+    expected = "assert_stream_terminates!: is_terminated() is true before the stream returned Ready(None)"
+)]
+fn assert_stream_terminates_fails_on_early_termination() {
+    let mut s = upto(1);
+    s.terminated_early = true;
+    assert_stream_next!(s, 0);
+    assert_stream_terminates!(s);
+}
+
+#[test]
+#[should_panic(
+    expected = "assert_stream_done!: expected the end (Ready(None)), but the stream yielded an item"
+)]
+fn assert_stream_terminates_fails_on_an_item() {
+    let mut s = upto(1);
+    assert_stream_terminates!(s);
+}
+
+/// Ends, but never says it is terminated.
+struct NeverTerminated;
+
+impl Stream for NeverTerminated {
+    type Item = u8;
+    fn poll_next(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+        Poll::Ready(None)
+    }
+}
+
+impl FusedStream for NeverTerminated {
+    fn is_terminated(&self) -> bool {
+        false
+    }
+}
+
+#[test]
+#[should_panic(
+    expected = "assert_stream_terminates!: is_terminated() is false after the stream returned Ready(None)"
+)]
+fn assert_stream_terminates_fails_when_not_terminated_after_the_end() {
+    let mut s = NeverTerminated;
+    assert_stream_terminates!(s);
 }
