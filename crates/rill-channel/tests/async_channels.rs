@@ -3,32 +3,26 @@
 //! receivers), contract checks, auto traits, `IntoStream` and forwarding.
 #![cfg(all(feature = "async-std", feature = "async-channel"))]
 
-#[macro_use]
-mod common;
-
 use core::pin::pin;
 use std::rc::Rc;
 
-#[allow(unused_imports)] // the trait makes `probe!` fall back to `false`
-use common::Fallback;
 use rill_channel::{ForwardExt, IntoStream};
 use rill_core::{FusedStream, Stream};
-use rill_test::{assert_stream_done, assert_stream_next, assert_stream_pending};
+use rill_test::{
+    assert_impl, assert_not_impl, assert_stream_done, assert_stream_next, assert_stream_pending,
+};
 
 type Std<T> = rill_channel::async_std::ReceiverStream<T>;
 type Two<T> = rill_channel::async_channel::ReceiverStream<T>;
 
 #[test]
 fn auto_traits_follow_the_receivers() {
-    assert!(probe!(Std<u8>: send));
-    assert!(probe!(Std<u8>: sync));
-    assert!(probe!(Std<u8>: unpin));
-    assert!(probe!(Two<u8>: send));
-    assert!(probe!(Two<u8>: sync));
+    assert_impl!(Std<u8>: Send, Sync, Unpin);
+    assert_impl!(Two<u8>: Send, Sync);
     // async-channel 2.x receivers are !Unpin on purpose.
-    assert!(!probe!(Two<u8>: unpin));
-    assert!(!probe!(Two<Rc<u8>>: send));
-    assert!(!probe!(Std<Rc<u8>>: sync));
+    assert_not_impl!(Two<u8>: Unpin);
+    assert_not_impl!(Two<Rc<u8>>: Send);
+    assert_not_impl!(Std<Rc<u8>>: Sync);
 }
 
 #[test]

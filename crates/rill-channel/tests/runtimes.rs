@@ -5,16 +5,18 @@
 #![cfg(any(feature = "tokio", feature = "async-std", feature = "async-channel"))]
 #![allow(dead_code)] // a test body is unused when no row of the matrix is built
 
-mod common;
+mod runtimes_and_channels;
 
 use core::pin::pin;
 use core::task::Poll;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::*;
 use rill_channel::{ForwardExt, send_all};
+use rill_combinators::StreamExt;
 use rill_core::{FusedStream, Stream};
+use rill_test::{poll_next_once, poll_once, yield_once};
+use runtimes_and_channels::*;
 
 const ITEMS: u64 = 5_000;
 const CAPACITY: usize = 16;
@@ -44,7 +46,7 @@ where
         });
         let mut stream = Box::pin(wrap(stream));
         let mut got = Vec::new();
-        while let Some(item) = next(&mut stream).await {
+        while let Some(item) = stream.next().await {
             got.push(item);
         }
         producer.await;
@@ -57,7 +59,7 @@ where
         );
         assert!(stream.is_terminated());
         assert_eq!(stream.size_hint(), (0, Some(0)));
-        assert_eq!(next(&mut stream).await, None);
+        assert_eq!(stream.next().await, None);
     });
 }
 
@@ -79,7 +81,7 @@ fn exactly_once_many_producers<C: Chan, R: Runtime>() {
         drop(tx);
         let mut stream = Box::pin(stream);
         let mut got = Vec::new();
-        while let Some(item) = next(&mut stream).await {
+        while let Some(item) = stream.next().await {
             got.push(item);
         }
         for producer in producers {
@@ -105,16 +107,16 @@ fn ends_exactly_when_senders_gone<C: Chan, R: Runtime>() {
         C::send(&tx, 1).await.unwrap();
         C::send(&tx2, 2).await.unwrap();
         drop(tx);
-        assert_eq!(next(&mut stream).await, Some(1));
-        assert_eq!(next(&mut stream).await, Some(2));
+        assert_eq!(stream.next().await, Some(1));
+        assert_eq!(stream.next().await, Some(2));
         // One sender is still alive: not the end.
-        assert_eq!(poll_stream_once(stream.as_mut()), Poll::Pending);
+        assert_eq!(poll_next_once(&mut stream), Poll::Pending);
         assert!(!stream.is_terminated());
         C::send(&tx2, 3).await.unwrap();
         drop(tx2);
         assert_eq!(stream.size_hint(), (1, Some(1)));
-        assert_eq!(next(&mut stream).await, Some(3));
-        assert_eq!(next(&mut stream).await, None);
+        assert_eq!(stream.next().await, Some(3));
+        assert_eq!(stream.next().await, None);
         assert!(stream.is_terminated());
     });
 }
@@ -133,17 +135,17 @@ fn backpressure<C: Chan, R: Runtime>() {
         assert_eq!(C::try_send(&tx, 99), Err(TryFail::Full(99)));
         {
             let mut blocked = pin!(C::send(&tx, 100));
-            assert_eq!(poll_once(blocked.as_mut()), Poll::Pending);
-            assert_eq!(poll_once(blocked.as_mut()), Poll::Pending);
+            assert_eq!(poll_once(&mut blocked), Poll::Pending);
+            assert_eq!(poll_once(&mut blocked), Poll::Pending);
             assert_eq!(stream.size_hint().0, N);
             // The consumer takes one item: room for exactly one more.
-            assert_eq!(next(&mut stream).await, Some(0));
+            assert_eq!(stream.next().await, Some(0));
             blocked.await.unwrap();
         }
         assert_eq!(C::try_send(&tx, 101), Err(TryFail::Full(101)));
         drop(tx);
         let mut rest = Vec::new();
-        while let Some(item) = next(&mut stream).await {
+        while let Some(item) = stream.next().await {
             rest.push(item);
         }
         assert_eq!(rest, [1, 2, 3, 100]);
@@ -168,14 +170,14 @@ fn backpressure_spawned_producer<C: Chan, R: Runtime>() {
         });
         // Wait (yielding, not sleeping) until the producer filled the buffer.
         while sent.load(Ordering::SeqCst) < N {
-            yield_once().await;
+            yield_once(()).await;
         }
         // The buffer is full: the producer cannot have sent more than N.
         assert_eq!(C::try_send(&tx, 999), Err(TryFail::Full(999)));
         assert_eq!(sent.load(Ordering::SeqCst), N);
         drop(tx);
         let mut got = Vec::new();
-        while let Some(item) = next(&mut stream).await {
+        while let Some(item) = stream.next().await {
             got.push(item);
         }
         producer.await;
@@ -191,7 +193,7 @@ fn drop_stream_fails_sends<C: Chan, R: Runtime>() {
         C::try_send(&tx, 1).unwrap();
         C::try_send(&tx, 2).unwrap();
         let mut waiting = pin!(C::send(&tx, 3));
-        assert_eq!(poll_once(waiting.as_mut()), Poll::Pending);
+        assert_eq!(poll_once(&mut waiting), Poll::Pending);
         drop(stream);
         assert_eq!(waiting.await, Err(3));
         assert_eq!(C::send(&tx, 4).await, Err(4));
@@ -214,7 +216,7 @@ fn close_then_drain<C: Chan, R: Runtime>() {
         assert_eq!(C::try_send(&tx, 11), Err(TryFail::Closed(11)));
         assert_eq!(stream.size_hint(), (3, Some(3)));
         let mut got = Vec::new();
-        while let Some(item) = next(&mut stream).await {
+        while let Some(item) = stream.next().await {
             got.push(item);
         }
         assert_eq!(got, [0, 1, 2]);
@@ -237,7 +239,7 @@ fn forward_with_backpressure<C: Chan, R: Runtime>() {
         let consumer = R::spawn(async move {
             let mut dst = Box::pin(dst);
             let mut got = Vec::new();
-            while let Some(item) = next(&mut dst).await {
+            while let Some(item) = dst.next().await {
                 got.push(item);
             }
             assert_eq!(got, (0..ITEMS).collect::<Vec<_>>());
@@ -267,8 +269,8 @@ fn forward_to_dropped_receiver<C: Chan, R: Runtime>() {
             let mut forward = pin!(send_all(&mut src, &dst_tx));
             // Two items fill the destination; the third (2) waits. The consumer
             // takes one item and goes away before the send is polled again.
-            assert!(poll_once(forward.as_mut()).is_pending());
-            assert_eq!(next(&mut dst).await, Some(0));
+            assert!(poll_once(&mut forward).is_pending());
+            assert_eq!(dst.next().await, Some(0));
             drop(dst);
             forward.await.unwrap_err()
         };
@@ -277,26 +279,11 @@ fn forward_to_dropped_receiver<C: Chan, R: Runtime>() {
         assert_eq!(err.sent(), 2);
         assert_eq!(err.into_item(), 2);
         // The source still holds the rest.
-        assert_eq!(next(&mut src).await, Some(3));
-        assert_eq!(next(&mut src).await, Some(4));
-        assert_eq!(next(&mut src).await, Some(5));
-        assert_eq!(next(&mut src).await, None);
+        assert_eq!(src.next().await, Some(3));
+        assert_eq!(src.next().await, Some(4));
+        assert_eq!(src.next().await, Some(5));
+        assert_eq!(src.next().await, None);
     });
-}
-
-/// Returns `Pending` once after waking itself: lets other tasks run.
-async fn yield_once() {
-    let mut yielded = false;
-    core::future::poll_fn(|cx| {
-        if yielded {
-            Poll::Ready(())
-        } else {
-            yielded = true;
-            cx.waker().wake_by_ref();
-            Poll::Pending
-        }
-    })
-    .await
 }
 
 macro_rules! matrix {

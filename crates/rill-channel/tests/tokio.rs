@@ -2,12 +2,6 @@
 //! `size_hint` rules, the stream contract checks, auto traits and Debug.
 #![cfg(feature = "tokio")]
 
-#[macro_use]
-mod common;
-
-#[allow(unused_imports)] // the trait makes `probe!` fall back to `false`
-use common::Fallback;
-
 use core::pin::pin;
 use std::rc::Rc;
 
@@ -16,7 +10,9 @@ use rill_channel::tokio::{
 };
 use rill_channel::{ForwardExt, IntoStream, send_all};
 use rill_core::{FusedStream, Stream};
-use rill_test::{assert_stream_done, assert_stream_next, assert_stream_pending};
+use rill_test::{
+    assert_impl, assert_not_impl, assert_stream_done, assert_stream_next, assert_stream_pending,
+};
 use tokio::sync::{broadcast, mpsc, watch};
 
 fn current_thread() -> tokio::runtime::Runtime {
@@ -27,22 +23,14 @@ fn current_thread() -> tokio::runtime::Runtime {
 
 #[test]
 fn auto_traits_follow_the_parts() {
-    assert!(probe!(ReceiverStream<u8>: send));
-    assert!(probe!(ReceiverStream<u8>: sync));
-    assert!(probe!(ReceiverStream<u8>: unpin));
-    assert!(probe!(UnboundedReceiverStream<u8>: send));
-    assert!(probe!(UnboundedReceiverStream<u8>: unpin));
-    assert!(!probe!(ReceiverStream<Rc<u8>>: send));
-    assert!(!probe!(ReceiverStream<Rc<u8>>: sync));
-    assert!(probe!(ReceiverStream<Rc<u8>>: unpin));
-    assert!(probe!(BroadcastStream<u8>: send));
-    assert!(probe!(BroadcastStream<u8>: sync));
-    assert!(probe!(BroadcastStream<u8>: unpin));
-    assert!(probe!(WatchStream<u8>: send));
-    assert!(probe!(WatchStream<u8>: sync));
-    assert!(probe!(WatchStream<u8>: unpin));
-    assert!(probe!(rill_channel::ForwardError<u8>: send));
-    assert!(!probe!(rill_channel::ForwardError<Rc<u8>>: send));
+    assert_impl!(ReceiverStream<u8>: Send, Sync, Unpin);
+    assert_impl!(UnboundedReceiverStream<u8>: Send, Unpin);
+    assert_not_impl!(ReceiverStream<Rc<u8>>: Send, Sync);
+    assert_impl!(ReceiverStream<Rc<u8>>: Unpin);
+    assert_impl!(BroadcastStream<u8>: Send, Sync, Unpin);
+    assert_impl!(WatchStream<u8>: Send, Sync, Unpin);
+    assert_impl!(rill_channel::ForwardError<u8>: Send);
+    assert_not_impl!(rill_channel::ForwardError<Rc<u8>>: Send);
 }
 
 #[test]

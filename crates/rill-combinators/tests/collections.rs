@@ -8,10 +8,9 @@
 // only work inside `loom::model`.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod concurrent;
+#[path = "children/mod.rs"]
+mod children;
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
@@ -19,45 +18,24 @@ use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use concurrent::{JobStream, Manual};
+use children::{JobStream, Manual};
 use proptest::prelude::*;
 use rill_combinators::collections::{Chain, Merge, Zip};
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
 use rill_test::{
-    TestSource, assert_stream_done, assert_stream_next, block_on, check_fused_stream,
-    counting_waker,
+    CountingAllocator, TestSource, assert_stream_done, assert_stream_next, block_on,
+    check_fused_stream, counting_waker,
 };
 
-// region: allocation counting (this thread only, so parallel tests do not
-// disturb each other)
-struct CountingAlloc;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: forwards to the system allocator; the counter is a plain
-// thread-local `Cell` with a const initialiser (no allocation, no drop).
-unsafe impl GlobalAlloc for CountingAlloc {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        // SAFETY: the caller's contract is passed on unchanged.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
+// Allocations counted per thread, so parallel tests do not disturb each
+// other.
 #[global_allocator]
-static GLOBAL: CountingAlloc = CountingAlloc;
+static GLOBAL: CountingAllocator = CountingAllocator::new();
 
 fn allocations() -> usize {
-    ALLOCATIONS.with(Cell::get)
+    CountingAllocator::thread_allocations()
 }
-// endregion
 
 /// Up to 6 streams of up to 8 items; each stream's items are tagged with
 /// its number.
@@ -479,20 +457,21 @@ mod auto_traits {
     //! Send / Sync / Unpin exactly when the streams are; in particular a
     //! `Vec` of `!Unpin` streams gives a `!Unpin` combinator (its streams
     //! are pinned in place), though the `Vec` itself is `Unpin`.
-    include!("common/auto_traits.rs");
+    use rill_test::assert_auto_traits_follow;
+    use rill_test::auto_traits::Plain;
 
     use rill_combinators::collections::{ChainStreams, MergeStreams, ZipStreams};
 
     #[test]
     fn collections() {
-        follows!(pinned X => MergeStreams<Vec<X>>);
-        follows!(pinned X => MergeStreams<[X; 2]>);
-        follows!(pinned X => MergeStreams<(Good, X)>);
-        follows!(pinned X => ZipStreams<Vec<X>>);
-        follows!(pinned X => ZipStreams<[X; 3]>);
-        follows!(pinned X => ZipStreams<(X, Good, Good)>);
-        follows!(pinned X => ChainStreams<Vec<X>>);
-        follows!(pinned X => ChainStreams<[X; 1]>);
-        follows!(pinned X => ChainStreams<(Good, Good, X)>);
+        assert_auto_traits_follow!(pinned X => MergeStreams<Vec<X>>);
+        assert_auto_traits_follow!(pinned X => MergeStreams<[X; 2]>);
+        assert_auto_traits_follow!(pinned X => MergeStreams<(Plain, X)>);
+        assert_auto_traits_follow!(pinned X => ZipStreams<Vec<X>>);
+        assert_auto_traits_follow!(pinned X => ZipStreams<[X; 3]>);
+        assert_auto_traits_follow!(pinned X => ZipStreams<(X, Plain, Plain)>);
+        assert_auto_traits_follow!(pinned X => ChainStreams<Vec<X>>);
+        assert_auto_traits_follow!(pinned X => ChainStreams<[X; 1]>);
+        assert_auto_traits_follow!(pinned X => ChainStreams<(Plain, Plain, X)>);
     }
 }

@@ -10,7 +10,7 @@ use core::task::Poll;
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, SelectAll, StreamMap};
 use rill_combinators::{StreamExt, TryStreamExt};
 use rill_core::{FusedStream, Stream};
-use rill_test::{block_on, noop_context};
+use rill_test::block_on;
 
 #[test]
 fn futures_unordered_clear_resets_is_terminated() {
@@ -20,10 +20,7 @@ fn futures_unordered_clear_resets_is_terminated() {
     set.clear();
     assert!(!set.is_terminated(), "futures-util resets it on clear");
     // An empty set reports its end again when polled.
-    assert_eq!(
-        Pin::new(&mut set).poll_next(&mut noop_context()),
-        Poll::Ready(None)
-    );
+    assert_eq!(rill_test::poll_next_once(&mut set), Poll::Ready(None));
     assert!(set.is_terminated());
     set.push(ready(9));
     assert!(!set.is_terminated());
@@ -64,7 +61,7 @@ fn select_all_iterators_are_named_and_end_their_borrow() {
     // would keep `all` borrowed to the end of the scope).
     let it: stream::select_all::Iter<'_, _> = all.iter();
     assert_eq!(it.len(), 2);
-    let first = Pin::new(&mut all).poll_next(&mut noop_context());
+    let first = rill_test::poll_next_once(&mut all);
     assert!(matches!(first, Poll::Ready(Some(_))));
 
     let lens: Vec<usize> = (&all).into_iter().map(|s| s.get_ref().len()).collect();
@@ -174,10 +171,7 @@ fn futures_ordered_clear_drops_waiting_outputs_and_futures_in_flight() {
     }) as Pin<Box<dyn Future<Output = Rc<()>>>>);
     let waiting = token.clone();
     q.push_back(Box::pin(async move { waiting }));
-    assert_eq!(
-        Pin::new(&mut q).poll_next(&mut noop_context()),
-        Poll::Pending
-    );
+    assert_eq!(rill_test::poll_next_once(&mut q), Poll::Pending);
     assert_eq!(q.len(), 2);
     assert_eq!(Rc::strong_count(&token), 3);
     q.clear();

@@ -5,12 +5,12 @@
 // `loom::model`: these tests run in the normal build only.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::sync::Arc;
 
-use common::{InFlight, Job, Rng, sorted};
+use children::{InFlight, Job, Rng, sorted};
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
 use rill_test::block_on;
@@ -42,7 +42,7 @@ fn limits(rng: &mut Rng) -> Option<usize> {
 
 #[test]
 fn buffer_unordered_model() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let n = rng.below(120);
         let yields: Vec<usize> = (0..n).map(|_| rng.below(4)).collect();
@@ -65,7 +65,7 @@ fn buffer_unordered_model() {
 
 #[test]
 fn buffered_model_keeps_order() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let n = rng.below(120);
         let yields: Vec<usize> = (0..n).map(|_| rng.below(5)).collect();
@@ -165,7 +165,7 @@ fn dropping_mid_stream_drops_the_futures_in_flight() {
 
 #[test]
 fn for_each_concurrent_model() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let n = rng.below(120);
         let limit = limits(&mut rng);
@@ -217,11 +217,7 @@ fn for_each_concurrent_drop_cancels() {
             job.await;
         }
     }));
-    assert!(
-        fut.as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     assert_eq!(counter.now(), 3);
     drop(fut);
     assert_eq!(counter.now(), 0);
@@ -229,18 +225,13 @@ fn for_each_concurrent_drop_cancels() {
 
 #[test]
 fn auto_traits_and_debug() {
-    use common::{assert_send, assert_sync, assert_unpin};
+    use rill_test::{assert_impl, assert_not_impl};
     type Input = stream::Iter<std::vec::IntoIter<Job>>;
-    assert_send::<rill_combinators::stream::BufferUnordered<Input>>();
-    assert_sync::<rill_combinators::stream::Buffered<Input>>();
-    assert_unpin::<rill_combinators::stream::BufferUnordered<Input>>();
-    const {
-        assert!(!is_send!(
-            rill_combinators::stream::BufferUnordered<
-                stream::Iter<std::vec::IntoIter<std::future::Ready<std::rc::Rc<u8>>>>,
-            >
-        ))
-    };
+    assert_impl!(rill_combinators::stream::BufferUnordered<Input>: Send);
+    assert_impl!(rill_combinators::stream::Buffered<Input>: Sync);
+    assert_impl!(rill_combinators::stream::BufferUnordered<Input>: Unpin);
+    type NotSend = stream::Iter<std::vec::IntoIter<std::future::Ready<std::rc::Rc<u8>>>>;
+    assert_not_impl!(rill_combinators::stream::BufferUnordered<NotSend>: Send);
     let s = stream::iter(vec![std::future::ready(1)]).buffer_unordered(2);
     assert!(format!("{s:?}").starts_with("BufferUnordered {"));
     let s = stream::iter(vec![std::future::ready(1)]).buffered(2);

@@ -15,8 +15,8 @@
 //! again (and its item comes out), counting child polls in between.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::cell::Cell;
 use std::future::Future;
@@ -25,7 +25,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-use common::{Clock, FairFut, FairStream, Gate, scaled};
+use children::{Clock, FairFut, FairStream, Gate, scaled};
 use rill_combinators::StreamExt;
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, StreamMap};
 use rill_core::Stream;

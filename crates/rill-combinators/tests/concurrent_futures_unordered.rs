@@ -5,8 +5,8 @@
 // `loom::model`: these tests run in the normal build only.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::cell::Cell;
 use std::future::{Future, ready};
@@ -15,7 +15,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use common::{InFlight, Job, Rng, sorted};
+use children::{InFlight, Job, Rng, sorted};
 use rill_combinators::StreamExt;
 use rill_combinators::stream::FuturesUnordered;
 use rill_core::{FusedStream, Stream};
@@ -23,7 +23,7 @@ use rill_test::{assert_stream_done, assert_stream_next, assert_stream_pending, b
 
 #[test]
 fn every_output_exactly_once_model() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let n = rng.below(200);
         let jobs: Vec<(usize, usize)> = (0..n).map(|i| (i, rng.below(4))).collect();
@@ -170,7 +170,7 @@ fn panicking_child_propagates_without_leak_or_double_drop() {
         });
     }
     let res = catch_unwind(AssertUnwindSafe(|| {
-        let _ = Pin::new(&mut set).poll_next(&mut rill_test::noop_context());
+        let _ = rill_test::poll_next_once(&mut set);
     }));
     assert!(res.is_err(), "the panic propagates");
     // The panicking child was dropped (in place) and removed before the
@@ -224,14 +224,13 @@ fn slots_are_reused() {
 
 #[test]
 fn auto_traits() {
-    use common::{assert_send, assert_sync, assert_unpin};
-    assert_send::<FuturesUnordered<Job>>();
-    assert_sync::<FuturesUnordered<Job>>();
-    assert_unpin::<FuturesUnordered<std::future::Pending<()>>>();
-    assert_unpin::<FuturesUnordered<std::marker::PhantomPinned>>();
+    use rill_test::{assert_impl, assert_not_impl};
+    assert_impl!(FuturesUnordered<Job>: Send, Sync);
+    assert_impl!(FuturesUnordered<std::future::Pending<()>>: Unpin);
+    assert_impl!(FuturesUnordered<std::marker::PhantomPinned>: Unpin);
     // !Send children (an Rc inside) make a !Send set.
-    const { assert!(!is_send!(FuturesUnordered<Logger>)) };
-    const { assert!(is_send!(FuturesUnordered<Job>)) };
+    assert_not_impl!(FuturesUnordered<Logger>: Send);
+    assert_impl!(FuturesUnordered<Job>: Send);
 }
 
 #[test]

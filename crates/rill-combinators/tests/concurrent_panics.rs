@@ -8,20 +8,19 @@
 //! tracker counts drops and catches double drops and moves.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
-use std::any::Any;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use common::sorted;
+use children::sorted;
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, SelectAll, StreamMap};
 use rill_combinators::{StreamExt, TryStreamExt};
 use rill_core::Stream;
-use rill_test::{ProbeFuture, ProbeStream, ProbeWake, Probes};
+use rill_test::{ProbeFuture, ProbeStream, ProbeWake, Probes, panic_message};
 
 /// Polls of the set (panics included) after which a test counts as hung.
 const MAX: usize = 10_000;
@@ -34,14 +33,6 @@ enum Next<T> {
     End,
 }
 
-fn message(payload: &(dyn Any + Send)) -> String {
-    payload
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
-        .unwrap_or_else(|| "<non-string panic>".into())
-}
-
 /// Polls until an item, the end or a panic (caught). Fails instead of
 /// hanging: `Pending` without a wake-up, or `MAX` polls.
 #[track_caller]
@@ -51,7 +42,7 @@ fn next<S: Stream + Unpin>(s: &mut S) -> Next<S::Item> {
     for _ in 0..MAX {
         let before = wakes.get();
         match catch_unwind(AssertUnwindSafe(|| Pin::new(&mut *s).poll_next(&mut cx))) {
-            Err(payload) => return Next::Panic(message(&*payload)),
+            Err(payload) => return Next::Panic(panic_message(&*payload)),
             Ok(Poll::Ready(Some(item))) => return Next::Item(item),
             Ok(Poll::Ready(None)) => return Next::End,
             Ok(Poll::Pending) if wakes.get() == before => {
@@ -86,7 +77,7 @@ fn complete<F: Future + Unpin>(f: &mut F) -> (F::Output, Vec<String>) {
     for _ in 0..MAX {
         let before = wakes.get();
         match catch_unwind(AssertUnwindSafe(|| Pin::new(&mut *f).poll(&mut cx))) {
-            Err(payload) => panics.push(message(&*payload)),
+            Err(payload) => panics.push(panic_message(&*payload)),
             Ok(Poll::Ready(out)) => return (out, panics),
             Ok(Poll::Pending) if wakes.get() == before && panics.is_empty() => {
                 panic!("Pending without a wake-up: the future hangs")
@@ -343,7 +334,7 @@ fn futures_unordered_clear_with_a_panicking_drop_stays_consistent() {
         let f = probes.future(i).pending(usize::MAX).wake(ProbeWake::Stored);
         set.push(if i == 40 { f.panic_in_drop() } else { f });
     }
-    assert!(common::poll_once(&mut set).is_pending());
+    assert!(rill_test::poll_next_once(&mut set).is_pending());
     let caught = catch_unwind(AssertUnwindSafe(|| set.clear()));
     assert!(
         caught.is_err(),
@@ -374,7 +365,7 @@ fn select_all_and_stream_map_clear_with_a_panicking_drop() {
         if i == 2 { s.panic_in_drop() } else { s }
     };
     let mut all: SelectAll<_> = (0..70).map(|i| parked(&probes, i)).collect();
-    assert!(common::poll_once(&mut all).is_pending());
+    assert!(rill_test::poll_next_once(&mut all).is_pending());
     assert!(catch_unwind(AssertUnwindSafe(|| all.clear())).is_err());
     assert_eq!(all.len(), all.iter().count());
     assert_eq!(all.len(), probes.live());
@@ -387,7 +378,7 @@ fn select_all_and_stream_map_clear_with_a_panicking_drop() {
     for k in 0..6 {
         map.insert(k, Box::pin(parked(&probes, k)));
     }
-    assert!(common::poll_once(&mut map).is_pending());
+    assert!(rill_test::poll_next_once(&mut map).is_pending());
     assert!(catch_unwind(AssertUnwindSafe(|| map.clear())).is_err());
     assert_eq!(map.len(), map.iter().count());
     assert_eq!(map.len(), probes.live());
@@ -406,7 +397,7 @@ fn dropping_a_set_with_a_panicking_child_drops_the_others() {
             if i == 30 { f.panic_in_drop() } else { f }
         })
         .collect();
-    assert!(common::poll_once(&mut set).is_pending());
+    assert!(rill_test::poll_next_once(&mut set).is_pending());
     assert!(catch_unwind(AssertUnwindSafe(move || drop(set))).is_err());
     probes.assert_all_dropped();
 }

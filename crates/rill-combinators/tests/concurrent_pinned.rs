@@ -6,17 +6,16 @@
 //! or a leak.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
-use std::future::Future;
 use std::pin::Pin;
 use std::task::Poll;
 
-use common::{block_bounded, collect_bounded, next_bounded, poll_once, sorted};
+use children::{block_bounded, collect_bounded, next_bounded, sorted};
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, SelectAll, StreamMap};
 use rill_combinators::{StreamExt, TryStreamExt};
-use rill_core::Stream;
+use rill_test::poll_next_once;
 use rill_test::{ProbeFuture, ProbeStream, ProbeWake, Probes};
 
 /// Enough polls for any test here to make progress.
@@ -60,14 +59,14 @@ fn futures_unordered_completion() {
 fn futures_unordered_clear() {
     let probes = Probes::new();
     let mut set: FuturesUnordered<_> = (0..10).map(|i| parked(&probes, i)).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     assert_eq!(probes.total_polls(), 10);
     set.clear();
     assert!(set.is_empty());
     probes.assert_all_dropped();
     // The set is usable afterwards, in the same (reused) slots.
     set.push(parked(&probes, 10));
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     probes.assert_all_dropped();
 }
@@ -76,7 +75,7 @@ fn futures_unordered_clear() {
 fn futures_unordered_drop() {
     let probes = Probes::new();
     let mut set: FuturesUnordered<_> = (0..70).map(|i| parked(&probes, i)).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     assert_eq!(probes.live(), 70);
     drop(set);
     probes.assert_all_dropped();
@@ -104,7 +103,7 @@ fn futures_ordered_completion() {
 fn futures_ordered_drop() {
     let probes = Probes::new();
     let mut queue: FuturesOrdered<_> = (0..6).map(|i| parked(&probes, i)).collect();
-    assert!(poll_once(&mut queue).is_pending());
+    assert!(poll_next_once(&mut queue).is_pending());
     drop(queue);
     probes.assert_all_dropped();
 }
@@ -121,7 +120,7 @@ fn buffered_completion() {
 fn buffered_drop() {
     let probes = Probes::new();
     let mut s = stream::iter((0..6).map(|i| parked(&probes, i))).buffered(3);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     assert_eq!(probes.total_polls(), 3);
     drop(s);
     probes.assert_all_dropped();
@@ -140,7 +139,7 @@ fn buffer_unordered_completion() {
 fn buffer_unordered_drop() {
     let probes = Probes::new();
     let mut s = stream::iter((0..6).map(|i| parked(&probes, i))).buffer_unordered(None);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     assert_eq!(probes.total_polls(), 6);
     drop(s);
     probes.assert_all_dropped();
@@ -176,10 +175,10 @@ fn try_buffered_and_try_buffer_unordered_drop() {
     let probes = Probes::new();
     let parked_ok = |i| Ok::<_, String>(parked(&probes, Ok::<u32, String>(i)));
     let mut s = stream::iter((0..4).map(parked_ok)).try_buffered(2);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     let mut s = stream::iter((0..4).map(parked_ok)).try_buffer_unordered(2);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     assert_eq!(probes.created(), 4);
     probes.assert_all_dropped();
@@ -206,11 +205,7 @@ fn for_each_concurrent_completion() {
 fn for_each_concurrent_drop() {
     let probes = Probes::new();
     let mut fut = Box::pin(stream::iter(0..20u32).for_each_concurrent(4, |_| parked(&probes, ())));
-    assert!(
-        fut.as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     assert_eq!(probes.live(), 4);
     drop(fut);
     probes.assert_all_dropped();
@@ -278,7 +273,7 @@ fn flatten_unordered_end() {
 fn flatten_unordered_drop() {
     let probes = Probes::new();
     let mut s = stream::iter((0..5).map(|_| parked_stream(&probes))).flatten_unordered(None);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     assert_eq!(probes.total_polls(), 5);
     drop(s);
     probes.assert_all_dropped();
@@ -296,7 +291,7 @@ fn flat_map_unordered_end() {
 fn flat_map_unordered_drop() {
     let probes = Probes::new();
     let mut s = stream::iter(0..6u32).flat_map_unordered(None, |_| parked_stream(&probes));
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     assert_eq!(probes.created(), 6);
     probes.assert_all_dropped();
@@ -319,7 +314,7 @@ fn try_flatten_unordered_drop() {
     let probes = Probes::new();
     let inner: Vec<Result<_, u32>> = (0..4).map(|_| Ok(parked_results(&probes))).collect();
     let mut s = stream::iter(inner).try_flatten_unordered(None);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     probes.assert_all_dropped();
 }
@@ -347,12 +342,12 @@ fn select_all_end() {
 fn select_all_clear() {
     let probes = Probes::new();
     let mut all: SelectAll<_> = (0..5).map(|_| parked_stream(&probes)).collect();
-    assert!(poll_once(&mut all).is_pending());
+    assert!(poll_next_once(&mut all).is_pending());
     all.clear();
     assert!(all.is_empty());
     probes.assert_all_dropped();
     all.push(parked_stream(&probes));
-    assert!(poll_once(&mut all).is_pending());
+    assert!(poll_next_once(&mut all).is_pending());
     all.clear();
     probes.assert_all_dropped();
 }
@@ -361,7 +356,7 @@ fn select_all_clear() {
 fn select_all_drop() {
     let probes = Probes::new();
     let mut all: SelectAll<_> = (0..5).map(|_| parked_stream(&probes)).collect();
-    assert!(poll_once(&mut all).is_pending());
+    assert!(poll_next_once(&mut all).is_pending());
     drop(all);
     probes.assert_all_dropped();
 }
@@ -399,7 +394,7 @@ fn stream_map_remove_clear_and_drop() {
     for k in 0..6u32 {
         map.insert(k, parked_boxed(&probes));
     }
-    assert!(poll_once(&mut map).is_pending());
+    assert!(poll_next_once(&mut map).is_pending());
     drop(map.remove(&2).expect("present"));
     // Replacing a key drops the old stream.
     drop(map.insert(3, parked_boxed(&probes)));
@@ -428,7 +423,7 @@ fn abort_in_futures_unordered() {
         set.push(stream::Abortable::new(parked(&probes, i), reg));
         handles.push(handle);
     }
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     for h in &handles[..3] {
         h.abort();
     }
@@ -478,7 +473,7 @@ fn abort_of_unboxed_streams_in_select_all() {
         all.push(s);
         handles.push(h);
     }
-    assert!(poll_once(&mut all).is_pending());
+    assert!(poll_next_once(&mut all).is_pending());
     for h in &handles {
         h.abort();
     }
@@ -491,11 +486,7 @@ fn abortable_alone_drops_in_place() {
     let probes = Probes::new();
     let (s, handle) = stream::abortable(parked_stream(&probes));
     let mut s = Box::pin(s);
-    assert!(
-        s.as_mut()
-            .poll_next(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_next_once(&mut s).is_pending());
     handle.abort();
     assert_eq!(next_bounded(&mut s, MAX), None);
     assert_eq!(
@@ -525,10 +516,10 @@ fn growing_the_set_never_moves_pinned_children() {
             all.push(probes.stream(vec![i; 2]).pending(1));
         }
         for _ in 0..3 {
-            if let Poll::Ready(Some(out)) = poll_once(&mut set) {
+            if let Poll::Ready(Some(out)) = poll_next_once(&mut set) {
                 outputs.push(out);
             }
-            if let Poll::Ready(Some(_)) = poll_once(&mut all) {
+            if let Poll::Ready(Some(_)) = poll_next_once(&mut all) {
                 items += 1;
             }
         }
@@ -552,7 +543,7 @@ fn child_inserted_into_a_slot_freed_while_queued_is_polled() {
     let a = parked(&probes, 0);
     let a_id = a.id();
     set.push(a);
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     // `a` is woken, then taken into the order by the next push; then it
     // leaves with `clear`, and its slot goes to a new child.
     assert!(probes.wake(a_id));
@@ -573,12 +564,12 @@ fn child_inserted_into_a_slot_freed_while_queued_is_polled() {
     );
     let a_id = a.id();
     map.insert('a', a);
-    assert!(poll_once(&mut map).is_pending());
+    assert!(poll_next_once(&mut map).is_pending());
     assert!(probes.wake(a_id));
     map.insert('b', Box::pin(probes.stream(vec![])));
     drop(map.remove(&'a'));
     map.insert('c', Box::pin(probes.stream(vec![3])));
-    let mut got = common::collect_bounded(&mut map, MAX);
+    let mut got = children::collect_bounded(&mut map, MAX);
     got.sort();
     assert_eq!(got, [('c', 3)]);
     probes.assert_all_dropped();

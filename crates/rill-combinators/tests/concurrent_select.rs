@@ -5,13 +5,13 @@
 // `loom::model`: these tests run in the normal build only.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::pin::Pin;
 use std::task::Poll;
 
-use common::{JobStream, Manual, Rng, sorted};
+use children::{JobStream, Manual, Rng, sorted};
 use rill_combinators::StreamExt;
 use rill_combinators::stream::{self, SelectAll, StreamMap, StreamNotifyClose};
 use rill_core::{FusedStream, Stream};
@@ -28,7 +28,7 @@ fn expected(streams: &[(usize, usize)]) -> Vec<(usize, usize)> {
 
 #[test]
 fn select_all_every_item_once_model() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let shape: Vec<(usize, usize)> = (0..rng.below(20)).map(|id| (id, rng.below(6))).collect();
         let yields: Vec<usize> = shape.iter().map(|_| rng.below(3)).collect();
@@ -183,14 +183,14 @@ fn stream_notify_close_in_a_map() {
 
 #[test]
 fn auto_traits() {
-    use common::{assert_send, assert_unpin};
+    use rill_test::{assert_impl, assert_not_impl};
     type S = stream::Iter<std::vec::IntoIter<u8>>;
-    assert_send::<SelectAll<S>>();
-    assert_send::<StreamMap<u8, S>>();
-    assert_unpin::<SelectAll<S>>();
+    assert_impl!(SelectAll<S>: Send);
+    assert_impl!(StreamMap<u8, S>: Send);
+    assert_impl!(SelectAll<S>: Unpin);
     type NotSend = stream::Iter<std::vec::IntoIter<std::rc::Rc<u8>>>;
-    const { assert!(!is_send!(SelectAll<NotSend>)) };
-    const { assert!(!is_send!(StreamMap<u8, NotSend>)) };
+    assert_not_impl!(SelectAll<NotSend>: Send);
+    assert_not_impl!(StreamMap<u8, NotSend>: Send);
     // Not requiring Send: a !Send stream works.
     let all = stream::select_all([stream::iter(vec![std::rc::Rc::new(1u8)])]);
     assert_eq!(block_on(all.collect::<Vec<_>>()).len(), 1);

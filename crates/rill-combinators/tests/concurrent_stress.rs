@@ -5,8 +5,8 @@
 //! and a watchdog fails the test (instead of hanging) if a round stalls.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::collections::HashSet;
 use std::pin::Pin;
@@ -16,7 +16,7 @@ use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{Rng, scaled};
+use children::{Rng, scaled};
 use rill_combinators::StreamExt;
 use rill_combinators::stream::{FuturesUnordered, SelectAll, StreamMap};
 use rill_core::Stream;

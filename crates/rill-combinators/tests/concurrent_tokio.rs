@@ -8,19 +8,20 @@
 //! report, and which tokio's own assertions often catch.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
-use std::future::{Future, poll_fn};
+use std::future::poll_fn;
 use std::pin::{Pin, pin};
 use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
 
-use common::{poll_once, scaled, sorted};
+use children::{scaled, sorted};
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, SelectAll, StreamMap};
 use rill_combinators::{StreamExt, TryStreamExt};
 use rill_core::Stream;
+use rill_test::poll_next_once;
 use tokio::sync::{Notify, broadcast, mpsc};
 
 fn rt() -> tokio::runtime::Runtime {
@@ -45,10 +46,7 @@ fn assert_notify_works(notify: &Notify) {
     waiter.as_mut().enable();
     notify.notify_waiters();
     assert!(
-        waiter
-            .as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_ready(),
+        rill_test::poll_once(&mut waiter).is_ready(),
         "a waiter registered after the set was cleared is woken"
     );
 }
@@ -82,7 +80,7 @@ async fn assert_timers_work() {
 fn futures_unordered_clear_then_notify_waiters() {
     let notify = Notify::new();
     let mut set: FuturesUnordered<_> = (0..3).map(|_| notify.notified()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     // Walks the waiter list: dangling entries if `clear` moved the waiters.
     notify.notify_waiters();
@@ -96,7 +94,7 @@ fn futures_unordered_clear_drop_then_notify_waiters() {
     // keeps pointing into the slot, freed with the set.
     let notify = Notify::new();
     let mut set: FuturesUnordered<_> = (0..1).map(|_| notify.notified()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     drop(set);
     notify.notify_waiters();
@@ -108,7 +106,7 @@ fn futures_unordered_clear_drop_two_waiters_then_notify_waiters() {
     // With two waiters, tokio's own linked-list assertion fires (debug).
     let notify = Notify::new();
     let mut set: FuturesUnordered<_> = (0..2).map(|_| notify.notified()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     drop(set);
     notify.notify_waiters();
@@ -119,27 +117,27 @@ fn futures_unordered_clear_drop_two_waiters_then_notify_waiters() {
 fn futures_unordered_clear_then_notify_one() {
     let notify = Notify::new();
     let mut set: FuturesUnordered<_> = (0..2).map(|_| notify.notified()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     // Reuse the slots with new waiters, then wake them one by one.
     set.extend((0..2).map(|_| notify.notified()));
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     notify.notify_one();
     notify.notify_one();
-    assert_eq!(common::collect_bounded(&mut set, 100).len(), 2);
+    assert_eq!(children::collect_bounded(&mut set, 100).len(), 2);
 }
 
 #[test]
 fn futures_ordered_and_buffered_drop_waiters() {
     let notify = Notify::new();
     let mut queue: FuturesOrdered<_> = (0..3).map(|_| notify.notified()).collect();
-    assert!(poll_once(&mut queue).is_pending());
+    assert!(poll_next_once(&mut queue).is_pending());
     drop(queue);
     let mut s = stream::iter((0..3).map(|_| notify.notified())).buffered(2);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     let mut s = stream::iter((0..3).map(|_| notify.notified())).buffer_unordered(2);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     notify.notify_waiters();
     assert_notify_works(&notify);
@@ -149,7 +147,7 @@ fn futures_ordered_and_buffered_drop_waiters() {
 fn select_all_clear_then_notify_waiters() {
     let notify = Arc::new(Notify::new());
     let mut all: SelectAll<_> = (0..3).map(|_| notified_stream(notify.clone())).collect();
-    assert!(poll_once(&mut all).is_pending());
+    assert!(poll_next_once(&mut all).is_pending());
     all.clear();
     notify.notify_waiters();
     assert_notify_works(&notify);
@@ -159,10 +157,10 @@ fn select_all_clear_then_notify_waiters() {
 fn select_all_woken_streams_yield_then_end_of_waiters() {
     let notify = Arc::new(Notify::new());
     let mut all = stream::select_all((0..3).map(|_| notified_stream(notify.clone()).take(1)));
-    assert!(poll_once(&mut all).is_pending());
+    assert!(poll_next_once(&mut all).is_pending());
     notify.notify_waiters();
     // Each stream yields once and ends (released by the set).
-    assert_eq!(common::collect_bounded(&mut all, 100), [1, 1, 1]);
+    assert_eq!(children::collect_bounded(&mut all, 100), [1, 1, 1]);
     notify.notify_waiters();
     assert_notify_works(&notify);
 }
@@ -174,7 +172,7 @@ fn stream_map_clear_and_remove_then_notify_waiters() {
     for k in 0..4 {
         map.insert(k, Box::pin(notified_stream(notify.clone())));
     }
-    assert!(poll_once(&mut map).is_pending());
+    assert!(poll_next_once(&mut map).is_pending());
     drop(map.remove(&1));
     map.clear();
     notify.notify_waiters();
@@ -186,16 +184,16 @@ fn flatten_unordered_drop_then_notify_waiters() {
     let notify = Arc::new(Notify::new());
     let inner: Vec<_> = (0..3).map(|_| notified_stream(notify.clone())).collect();
     let mut s = stream::iter(inner).flatten_unordered(None);
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     let mut s =
         stream::iter(0..3).flat_map_unordered(2, |_| notified_stream(notify.clone()).take(1));
-    assert!(poll_once(&mut s).is_pending());
+    assert!(poll_next_once(&mut s).is_pending());
     notify.notify_waiters();
     // Two streams yield and end; the third replaces one and waits.
-    assert_eq!(common::next_bounded(&mut s, 100), Some(1));
-    assert_eq!(common::next_bounded(&mut s, 100), Some(1));
-    assert!(poll_once(&mut s).is_pending());
+    assert_eq!(children::next_bounded(&mut s, 100), Some(1));
+    assert_eq!(children::next_bounded(&mut s, 100), Some(1));
+    assert!(poll_next_once(&mut s).is_pending());
     drop(s);
     notify.notify_waiters();
     assert_notify_works(&notify);
@@ -211,12 +209,12 @@ fn abort_streams_waiting_on_notify() {
         all.push(s);
         handles.push(h);
     }
-    assert!(poll_once(&mut all).is_pending());
+    assert!(poll_next_once(&mut all).is_pending());
     for h in &handles {
         h.abort();
     }
     // Aborted streams end and are released.
-    assert_eq!(common::next_bounded(&mut all, 100), None);
+    assert_eq!(children::next_bounded(&mut all, 100), None);
     notify.notify_waiters();
     assert_notify_works(&notify);
 }
@@ -238,7 +236,7 @@ fn try_for_each_concurrent_cancels_waiters() {
                 }
             }),
     );
-    assert_eq!(common::block_bounded(&mut fut, 100), Err(3));
+    assert_eq!(children::block_bounded(&mut fut, 100), Err(3));
     drop(fut);
     notify.notify_waiters();
     assert_notify_works(&notify);
@@ -253,7 +251,7 @@ fn broadcast_receivers_cleared_then_send() {
     let (tx, _keep) = broadcast::channel::<u32>(4);
     let mut receivers: Vec<_> = (0..3).map(|_| tx.subscribe()).collect();
     let mut set: FuturesUnordered<_> = receivers.iter_mut().map(|rx| rx.recv()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     drop(set);
     // Wakes the waiter list.
@@ -272,7 +270,7 @@ fn mpsc_recv_futures_cleared_and_dropped() {
     let channels: Vec<_> = (0..4).map(|_| mpsc::channel::<u32>(1)).collect();
     let (senders, mut receivers): (Vec<_>, Vec<_>) = channels.into_iter().unzip();
     let mut set: FuturesUnordered<_> = receivers.iter_mut().map(|rx| rx.recv()).collect();
-    assert!(poll_once(&mut set).is_pending());
+    assert!(poll_next_once(&mut set).is_pending());
     set.clear();
     drop(set);
     for (i, tx) in senders.iter().enumerate() {
@@ -284,11 +282,11 @@ fn mpsc_recv_futures_cleared_and_dropped() {
             .map(|mut rx| stream::poll_fn(move |cx| rx.poll_recv(cx))),
     );
     let got: Vec<u32> = (0..4)
-        .map(|_| common::next_bounded(&mut all, 100).unwrap())
+        .map(|_| children::next_bounded(&mut all, 100).unwrap())
         .collect();
     assert_eq!(sorted(got), [0, 1, 2, 3]);
     drop(senders);
-    assert_eq!(common::next_bounded(&mut all, 100), None);
+    assert_eq!(children::next_bounded(&mut all, 100), None);
 }
 
 #[test]

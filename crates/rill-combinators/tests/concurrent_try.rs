@@ -5,12 +5,12 @@
 // `loom::model`: these tests run in the normal build only.
 #![cfg(not(loom))]
 
-#[path = "concurrent_common/mod.rs"]
-mod common;
+#[path = "children/mod.rs"]
+mod children;
 
 use std::sync::Arc;
 
-use common::{InFlight, Job, JobStream, Rng, sorted};
+use children::{InFlight, Job, JobStream, Rng, sorted};
 use rill_combinators::stream::{
     self, AbortHandle, Abortable, Aborted, TryBufferUnordered, TryBuffered,
 };
@@ -32,7 +32,7 @@ async fn work(job: Job, fail: usize) -> Res {
 
 #[test]
 fn try_buffer_unordered_and_try_buffered_model() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let n = rng.below(60);
         let limit = rng.below(5);
@@ -143,7 +143,7 @@ fn try_for_each_concurrent_poll_after_completion_panics() {
 
 #[test]
 fn flatten_unordered_model() {
-    for seed in 0..common::cases() {
+    for seed in 0..children::cases() {
         let mut rng = Rng::new(seed);
         let shape: Vec<(usize, usize)> = (0..rng.below(15)).map(|id| (id, rng.below(5))).collect();
         let limit = rng.below(4);
@@ -262,14 +262,13 @@ impl<S: rill_core::Stream + Unpin> rill_core::Stream for Forever<S> {
 
 #[test]
 fn auto_traits() {
-    use common::assert_send;
+    use rill_test::{assert_impl, assert_not_impl};
     type In = stream::Iter<std::vec::IntoIter<Result<std::future::Ready<Result<u8, ()>>, ()>>>;
-    assert_send::<TryBufferUnordered<In>>();
-    assert_send::<TryBuffered<In>>();
-    assert_send::<AbortHandle>();
-    common::assert_sync::<AbortHandle>();
+    assert_impl!(TryBufferUnordered<In>: Send);
+    assert_impl!(TryBuffered<In>: Send);
+    assert_impl!(AbortHandle: Send, Sync);
     type NotSend = stream::Iter<
         std::vec::IntoIter<Result<std::future::Ready<Result<std::rc::Rc<u8>, ()>>, ()>>,
     >;
-    const { assert!(!is_send!(TryBufferUnordered<NotSend>)) };
+    assert_not_impl!(TryBufferUnordered<NotSend>: Send);
 }

@@ -1,6 +1,6 @@
 //! Contract, model and edge-case tests for the stream constructors.
 
-mod common;
+mod inputs;
 
 use std::cell::Cell;
 use std::marker::PhantomPinned;
@@ -8,13 +8,14 @@ use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::task::Poll;
 
-use common::{assert_send, assert_sync, assert_unpin, yield_once};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
+use rill_test::auto_traits::NotUnpin;
 use rill_test::{
-    assert_stream_done, assert_stream_next, assert_stream_pending, block_on, check_fused_stream,
-    check_stream, counting_waker, interleave_pending,
+    assert_impl, assert_not_impl, assert_stream_done, assert_stream_next, assert_stream_pending,
+    assert_stream_terminates, block_on, check_fused_stream, check_stream, counting_waker,
+    interleave_pending, yield_once,
 };
 
 // ---------------------------------------------------------------- empty
@@ -25,10 +26,7 @@ fn empty_yields_nothing_and_stays_ended() {
     assert!(items.is_empty());
     let mut s = stream::empty::<String>();
     assert_eq!(s.size_hint(), (0, Some(0)));
-    assert!(!s.is_terminated());
-    assert_stream_done!(s);
-    assert!(s.is_terminated());
-    assert_stream_done!(s);
+    assert_stream_terminates!(s);
     assert_eq!(s.size_hint(), (0, Some(0)));
 }
 
@@ -69,10 +67,7 @@ fn once_size_hint_and_termination() {
     assert_stream_next!(s, 1);
     assert_eq!(s.size_hint(), (0, Some(0)));
     // Terminated only once `Ready(None)` was returned.
-    assert!(!s.is_terminated());
-    assert_stream_done!(s);
-    assert!(s.is_terminated());
-    assert_stream_done!(s);
+    assert_stream_terminates!(s);
 }
 
 #[test]
@@ -221,7 +216,7 @@ proptest! {
         pendings in proptest::collection::vec(any::<bool>(), 21),
     ) {
         let got = check_fused_stream(|| {
-            stream::poll_immediate(common::Scripted::with_pendings(&items, &pendings))
+            stream::poll_immediate(inputs::scripted(&items, &pendings))
         });
         let mut model = Vec::new();
         for (i, &item) in items.iter().enumerate() {
@@ -336,10 +331,7 @@ fn poll_immediate_hint_and_end() {
 fn successors_edges() {
     let mut none = stream::successors(None::<u8>, |_| unreachable!("no item, no call"));
     assert_eq!(none.size_hint(), (0, Some(0)));
-    assert!(!none.is_terminated());
-    assert_stream_done!(none);
-    assert!(none.is_terminated());
-    assert_stream_done!(none);
+    assert_stream_terminates!(none);
 
     let mut one = stream::successors(Some(3u8), |_| None);
     assert_eq!(one.size_hint(), (1, None));
@@ -394,42 +386,27 @@ fn debug_output_skips_closures() {
 
 type NotSendFut = std::future::Ready<Rc<u8>>;
 // Any type with a `PhantomPinned`: the auto-trait checks need no trait bounds.
-type NotUnpinFut = NotUnpinStream;
-struct NotUnpinStream(PhantomPinned);
-impl Stream for NotUnpinStream {
-    type Item = u8;
-    fn poll_next(self: Pin<&mut Self>, _: &mut std::task::Context<'_>) -> Poll<Option<u8>> {
-        Poll::Ready(None)
-    }
-}
+type NotUnpinFut = NotUnpin;
 type UnfoldOf<T, Fut> = stream::Unfold<T, fn(T) -> Fut, Fut>;
 
 #[test]
 fn auto_traits_follow_the_parts() {
     // Holding no `T`, `Empty`/`Pending` are Send + Sync + Unpin for any `T`.
-    assert_send::<stream::Empty<Rc<u8>>>();
-    assert_sync::<stream::Empty<Rc<u8>>>();
-    assert_unpin::<stream::Empty<PhantomPinned>>();
-    assert_send::<stream::Pending<Rc<u8>>>();
-    assert_sync::<stream::Pending<Rc<u8>>>();
-    assert_unpin::<stream::Pending<PhantomPinned>>();
+    assert_impl!(stream::Empty<Rc<u8>>: Send, Sync);
+    assert_impl!(stream::Empty<PhantomPinned>: Unpin);
+    assert_impl!(stream::Pending<Rc<u8>>: Send, Sync);
+    assert_impl!(stream::Pending<PhantomPinned>: Unpin);
 
-    assert_send::<stream::Once<std::future::Ready<u8>>>();
-    assert_sync::<stream::Once<std::future::Ready<u8>>>();
-    assert_unpin::<stream::Once<std::future::Ready<u8>>>();
-    assert_send::<stream::Repeat<u8>>();
-    assert_sync::<stream::Repeat<u8>>();
-    assert_unpin::<stream::Repeat<PhantomPinned>>(); // never pinned
-    assert_unpin::<stream::RepeatWith<NotUnpinStream>>();
-    assert_unpin::<stream::PollFn<NotUnpinStream>>();
-    assert_unpin::<stream::Successors<PhantomPinned, fn(&PhantomPinned) -> Option<PhantomPinned>>>(
-    );
-    assert_send::<UnfoldOf<u8, std::future::Ready<Option<(u8, u8)>>>>();
-    assert_sync::<UnfoldOf<u8, std::future::Ready<Option<(u8, u8)>>>>();
-    assert_unpin::<UnfoldOf<u8, std::future::Ready<Option<(u8, u8)>>>>();
-    assert_send::<stream::TryUnfold<u8, fn(u8) -> NotSendFut, std::future::Ready<u8>>>();
-    assert_send::<stream::PollImmediate<stream::Repeat<u8>>>();
-    assert_unpin::<stream::PollImmediate<stream::Repeat<u8>>>();
+    assert_impl!(stream::Once<std::future::Ready<u8>>: Send, Sync, Unpin);
+    assert_impl!(stream::Repeat<u8>: Send, Sync);
+    assert_impl!(stream::Repeat<PhantomPinned>: Unpin); // never pinned
+    assert_impl!(stream::RepeatWith<NotUnpin>: Unpin);
+    assert_impl!(stream::PollFn<NotUnpin>: Unpin);
+    type Succ = stream::Successors<PhantomPinned, fn(&PhantomPinned) -> Option<PhantomPinned>>;
+    assert_impl!(Succ: Unpin);
+    assert_impl!(UnfoldOf<u8, std::future::Ready<Option<(u8, u8)>>>: Send, Sync, Unpin);
+    assert_impl!(stream::TryUnfold<u8, fn(u8) -> NotSendFut, std::future::Ready<u8>>: Send);
+    assert_impl!(stream::PollImmediate<stream::Repeat<u8>>: Send, Unpin);
 }
 
 assert_not_impl!(stream::Once<NotSendFut>: Send);
@@ -443,7 +420,7 @@ assert_not_impl!(UnfoldOf<Rc<u8>, std::future::Ready<Option<(u8, Rc<u8>)>>>: Sen
 assert_not_impl!(UnfoldOf<u8, NotUnpinFut>: Unpin);
 assert_not_impl!(stream::TryUnfold<u8, fn(u8) -> NotUnpinFut, NotUnpinFut>: Unpin);
 assert_not_impl!(stream::TryUnfold<u8, fn(u8) -> NotSendFut, NotSendFut>: Send);
-assert_not_impl!(stream::PollImmediate<NotUnpinStream>: Unpin);
+assert_not_impl!(stream::PollImmediate<NotUnpin>: Unpin);
 assert_not_impl!(stream::PollImmediate<stream::Repeat<Rc<u8>>>: Send);
 
 /// `use futures::stream::{self, Stream, StreamExt}` becomes the same `use`

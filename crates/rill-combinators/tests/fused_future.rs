@@ -220,15 +220,10 @@ fn select_next_some_after_the_end_panics_with_its_name() {
     assert_eq!(block_on(s.next()), Some(1));
     assert_eq!(block_on(s.next()), None);
     let mut f = s.select_next_some();
-    let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let _ = Pin::new(&mut f).poll(&mut noop_context());
-    }))
-    .expect_err("polling after the end must panic");
-    let msg = err
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| err.downcast_ref::<String>().cloned())
-        .unwrap();
+    let msg = rill_test::panic_site(|| {
+        let _ = rill_test::poll_once(&mut f);
+    })
+    .message;
     assert_eq!(msg, "`SelectNextSome` polled after its stream terminated");
 }
 
@@ -300,7 +295,6 @@ fn select_loop_with_next_on_fused_streams() {
 
 #[test]
 fn select_next_some_is_send_sync_unpin_when_its_stream_is() {
-    fn check<T: Send + Sync + Unpin>(_: &T) {}
     let mut s = stream::iter([1]).fuse();
-    check(&s.select_next_some());
+    rill_test::assert_impl!(value = s.select_next_some() => Send, Sync, Unpin);
 }

@@ -5,40 +5,21 @@
 //! `Pending` interleaved, `size_hint` bounds, `is_terminated`) and against
 //! futures-util where it has the same item.
 
-use core::future::{Future, ready};
+use core::future::ready;
 use core::pin::Pin;
-use core::task::{Context, Poll};
+use core::task::Poll;
 
 use futures::FutureExt as _;
 use rill_combinators::{StreamExt, TryStreamExt, stream, stream_select};
 use rill_core::{FusedStream, Stream};
-use rill_test::{TestSource, block_on, check_fused_stream, check_stream, noop_context};
-
-/// Resolves to `value` after returning `Pending` (and waking) once.
-struct Later<T>(Option<T>, bool);
-
-fn later<T>(value: T) -> Later<T> {
-    Later(Some(value), false)
-}
-
-impl<T: Unpin> Future for Later<T> {
-    type Output = T;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
-        if !self.1 {
-            self.1 = true;
-            cx.waker().wake_by_ref();
-            return Poll::Pending;
-        }
-        Poll::Ready(self.0.take().expect("`Later` polled after completion"))
-    }
-}
+use rill_test::{TestSource, block_on, check_fused_stream, check_stream, noop_context, yield_once};
 
 #[test]
 fn flatten_stream_yields_the_inner_items_and_is_fused() {
     for n in 0..5u32 {
         let items: Vec<u32> = (0..n).collect();
         let got = check_fused_stream(|| {
-            stream::flatten_stream(later(TestSource::new(items.clone()).pending(true)))
+            stream::flatten_stream(yield_once(TestSource::new(items.clone()).pending(true)))
         });
         assert_eq!(got, items);
     }
@@ -46,7 +27,7 @@ fn flatten_stream_yields_the_inner_items_and_is_fused() {
 
 #[test]
 fn flatten_stream_size_hint_follows_its_state() {
-    let mut s = stream::flatten_stream(later(stream::iter([1, 2])));
+    let mut s = stream::flatten_stream(yield_once(stream::iter([1, 2])));
     assert_eq!(s.size_hint(), (0, None));
     let mut cx = noop_context();
     assert!(Pin::new(&mut s).poll_next(&mut cx).is_pending());
@@ -73,7 +54,7 @@ fn flatten_stream_matches_futures_util() {
 #[test]
 fn into_stream_is_once() {
     // futures-util's `fut.into_stream()` is `stream::once(fut)`.
-    let ours: Vec<u8> = check_fused_stream(|| stream::once(later(9)));
+    let ours: Vec<u8> = check_fused_stream(|| stream::once(yield_once(9)));
     let theirs: Vec<u8> = block_on(StreamExt::collect(ready(9).into_stream()));
     assert_eq!(ours, theirs);
 }
@@ -81,18 +62,21 @@ fn into_stream_is_once() {
 #[test]
 fn try_flatten_stream_ok_yields_the_inner_items_errors_included() {
     let inner = || TestSource::new(vec![Ok(1), Err("bad"), Ok(2)]).pending(true);
-    let got = check_fused_stream(|| stream::try_flatten_stream(later(Ok::<_, &str>(inner()))));
+    let got = check_fused_stream(|| stream::try_flatten_stream(yield_once(Ok::<_, &str>(inner()))));
     assert_eq!(got, [Ok(1), Err("bad"), Ok(2)]);
     // Only `try_*` consumers stop at the inner error.
-    let collected =
-        block_on(stream::try_flatten_stream(later(Ok::<_, &str>(inner()))).try_collect::<Vec<_>>());
+    let collected = block_on(
+        stream::try_flatten_stream(yield_once(Ok::<_, &str>(inner()))).try_collect::<Vec<_>>(),
+    );
     assert_eq!(collected, Err("bad"));
 }
 
 #[test]
 fn try_flatten_stream_err_yields_the_error_once_then_ends() {
     let got = check_fused_stream(|| {
-        stream::try_flatten_stream(later(Err::<TestSource<Result<u8, &str>>, _>("refused")))
+        stream::try_flatten_stream(yield_once(Err::<TestSource<Result<u8, &str>>, _>(
+            "refused",
+        )))
     });
     assert_eq!(got, [Err("refused")]);
     let theirs: Vec<Result<u8, &str>> = block_on(StreamExt::collect(

@@ -7,14 +7,14 @@
 //! Run with `cargo xtask loom` (`LOOM_MAX_PREEMPTIONS=2`).
 #![cfg(loom)]
 
-#[path = "loom_common/mod.rs"]
-mod common;
+#[path = "loom_children/mod.rs"]
+mod children;
 
 use core::future::Future;
 use core::pin::Pin;
-use core::task::{Context, Poll, Waker};
+use core::task::Poll;
 
-use common::{Child, Gate, WaitGate, drain, next};
+use children::{Child, Gate, WaitGate, WakeOnDrop, drain, next};
 use loom::thread;
 use rill_combinators::StreamExt;
 use rill_combinators::stream::{
@@ -168,25 +168,6 @@ fn stream_map_remove_racing_with_a_wake() {
         assert_eq!(drain(&mut map), [('c', 3)]);
         th.join().unwrap();
     });
-}
-
-/// A child whose destructor wakes its own waker (clones of it).
-struct WakeOnDrop(Option<Waker>);
-
-impl Future for WakeOnDrop {
-    type Output = u8;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u8> {
-        self.0 = Some(cx.waker().clone());
-        Poll::Pending
-    }
-}
-
-impl Drop for WakeOnDrop {
-    fn drop(&mut self) {
-        if let Some(w) = self.0.take() {
-            w.wake();
-        }
-    }
 }
 
 #[test]

@@ -11,17 +11,18 @@
 //! Run with `cargo xtask loom` (`LOOM_MAX_PREEMPTIONS=2`).
 #![cfg(loom)]
 
-#[path = "loom_common/mod.rs"]
-mod common;
+#[path = "loom_children/mod.rs"]
+mod children;
 
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use common::{Child, Gate, WaitGate, drain, next, sorted};
+use children::{Child, Gate, WaitGate, drain, next, sorted};
 use loom::thread;
 use rill_combinators::StreamExt;
 use rill_combinators::stream::{self, FuturesUnordered, StreamMap};
+use rill_test::{YieldOnce, yield_once};
 
 #[test]
 fn select_all_requeue_races_with_a_wake() {
@@ -61,24 +62,9 @@ fn flatten_unordered_requeue_races_with_a_wake() {
     });
 }
 
-/// Pending once (waking itself), then ready with its id.
-struct Later(bool, u8);
-
-impl Future for Later {
-    type Output = u8;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u8> {
-        if self.0 {
-            return Poll::Ready(self.1);
-        }
-        self.0 = true;
-        cx.waker().wake_by_ref();
-        Poll::Pending
-    }
-}
-
 enum Job {
     Gate(WaitGate),
-    Later(Later),
+    Later(YieldOnce<u8>),
 }
 
 impl Future for Job {
@@ -102,7 +88,7 @@ fn budget_self_wake_races_with_a_wake() {
         let mut set = FuturesUnordered::new();
         set.push(Job::Gate(WaitGate(gate.clone(), 0)));
         for id in 1..4 {
-            set.push(Job::Later(Later(false, id)));
+            set.push(Job::Later(yield_once(id)));
         }
         let th = thread::spawn(move || gate.open());
         assert_eq!(sorted(drain(&mut set)), [0, 1, 2, 3]);

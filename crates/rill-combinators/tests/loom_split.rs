@@ -10,16 +10,19 @@
 //!  cargo test -p rill-combinators --release --test loom_split`).
 #![cfg(loom)]
 
+#[path = "loom_children/mod.rs"]
+mod children;
+
 use core::future::poll_fn;
 use core::pin::Pin;
 use core::task::Poll;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 
+use children::next;
 use futures_sink::Sink;
 use loom::thread;
 use rill_combinators::StreamExt;
-use rill_core::Stream;
 use rill_test::Loopback;
 
 /// Sends `item` through the sink half and flushes it (`SinkExt::send`,
@@ -32,10 +35,6 @@ fn send<S: Sink<u8> + Unpin>(sink: &mut S, item: u8) {
 
 fn close<S: Sink<u8> + Unpin>(sink: &mut S) {
     loom::future::block_on(poll_fn(|cx| Pin::new(&mut *sink).poll_close(cx))).ok();
-}
-
-fn next<S: Stream + Unpin>(stream: &mut S) -> Option<S::Item> {
-    loom::future::block_on(poll_fn(|cx| Pin::new(&mut *stream).poll_next(cx)))
 }
 
 #[test]
@@ -63,7 +62,7 @@ fn both_halves_polled_at_once_take_turns() {
         let reader = thread::spawn(move || {
             // Polls the stream half while this thread sends: the poll either
             // gets the lock or returns `Pending`.
-            let first = Pin::new(&mut rx).poll_next(&mut rill_test::noop_context());
+            let first = rill_test::poll_next_once(&mut rx);
             (rx, first)
         });
         send(&mut tx, 7);
@@ -94,9 +93,7 @@ fn a_waiting_half_polled_again_with_another_waker_is_still_woken() {
         // second replaces the waker the first left in the lock.
         let mut got = Vec::new();
         for _ in 0..2 {
-            if let Poll::Ready(Some(x)) =
-                Pin::new(&mut rx).poll_next(&mut rill_test::noop_context())
-            {
+            if let Poll::Ready(Some(x)) = rill_test::poll_next_once(&mut rx) {
                 got.push(x);
             }
         }

@@ -6,59 +6,17 @@
 //!  cargo test -p rill-combinators --release --test 'loom_*'`.
 #![cfg(loom)]
 
-use core::future::{Future, poll_fn};
-use core::pin::Pin;
-use core::task::{Context, Poll};
+#[path = "loom_children/mod.rs"]
+mod children;
 
-use loom::future::AtomicWaker;
-use loom::sync::Arc;
-use loom::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
+use core::pin::Pin;
+use core::task::Context;
+
+use children::{Gate, WaitGate, WakeOnDrop, next};
+use loom::sync::atomic::Ordering::SeqCst;
 use loom::thread;
 use rill_combinators::stream::FuturesUnordered;
 use rill_core::Stream;
-
-/// A one-shot signal set from another thread.
-struct Gate {
-    open: AtomicBool,
-    waker: AtomicWaker,
-    polls: AtomicUsize,
-}
-
-impl Gate {
-    fn new(open: bool) -> Arc<Gate> {
-        Arc::new(Gate {
-            open: AtomicBool::new(open),
-            waker: AtomicWaker::new(),
-            polls: AtomicUsize::new(0),
-        })
-    }
-
-    fn open(&self) {
-        self.open.store(true, SeqCst);
-        self.waker.wake();
-    }
-}
-
-/// Completes with `id` once its gate is open.
-struct WaitGate(Arc<Gate>, u8);
-
-impl Future for WaitGate {
-    type Output = u8;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u8> {
-        self.0.polls.fetch_add(1, SeqCst);
-        self.0.waker.register_by_ref(cx.waker());
-        if self.0.open.load(SeqCst) {
-            Poll::Ready(self.1)
-        } else {
-            Poll::Pending
-        }
-    }
-}
-
-fn next(set: &mut FuturesUnordered<WaitGate>) -> Option<u8> {
-    loom::future::block_on(poll_fn(|cx| Pin::new(&mut *set).poll_next(cx)))
-}
 
 #[test]
 fn wake_racing_with_poll_is_never_lost() {
@@ -104,7 +62,7 @@ fn slot_woken_twice_is_queued_once() {
         assert!(Pin::new(&mut set).poll_next(&mut cx).is_pending());
         assert_eq!(gate.polls.load(SeqCst), 1);
 
-        let w1 = gate.waker.take_waker().expect("the child registered");
+        let w1 = gate.take_waker().expect("the child registered");
         let w2 = w1.clone();
         let t1 = thread::spawn(move || w1.wake());
         let t2 = thread::spawn(move || w2.wake());
@@ -128,12 +86,8 @@ fn waker_outliving_the_set_is_harmless() {
         let gate = Gate::new(false);
         let mut set = FuturesUnordered::new();
         set.push(WaitGate(gate.clone(), 1));
-        assert!(
-            Pin::new(&mut set)
-                .poll_next(&mut rill_test::noop_context())
-                .is_pending()
-        );
-        let waker = gate.waker.take_waker().expect("the child registered");
+        assert!(rill_test::poll_next_once(&mut set).is_pending());
+        let waker = gate.take_waker().expect("the child registered");
         // The wake races with the drop of the set (and of the child).
         let th = thread::spawn(move || {
             waker.wake_by_ref();
@@ -150,11 +104,7 @@ fn push_during_wake_is_sound() {
         let a = Gate::new(false);
         let mut set = FuturesUnordered::new();
         set.push(WaitGate(a.clone(), 1));
-        assert!(
-            Pin::new(&mut set)
-                .poll_next(&mut rill_test::noop_context())
-                .is_pending()
-        );
+        assert!(rill_test::poll_next_once(&mut set).is_pending());
         let th = thread::spawn(move || a.open());
         // Pushing while the other thread wakes slot 0.
         set.push(WaitGate(Gate::new(true), 2));
@@ -163,26 +113,6 @@ fn push_during_wake_is_sound() {
         assert_eq!(got, [Some(1), Some(2)]);
         th.join().unwrap();
     });
-}
-
-/// A child whose destructor wakes its own (cloned) waker: the wake lands
-/// while the set is being dropped.
-struct WakeOnDrop(Option<core::task::Waker>);
-
-impl Future for WakeOnDrop {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        self.0 = Some(cx.waker().clone());
-        Poll::Pending
-    }
-}
-
-impl Drop for WakeOnDrop {
-    fn drop(&mut self) {
-        if let Some(w) = self.0.take() {
-            w.wake();
-        }
-    }
 }
 
 #[test]
@@ -202,8 +132,8 @@ fn wake_during_drop_is_sound() {
         // the set (and with it both children, waking themselves) drops.
         let mut probe = FuturesUnordered::new();
         probe.push(WaitGate(gate.clone(), 0));
-        let _ = Pin::new(&mut probe).poll_next(&mut rill_test::noop_context());
-        let waker = gate.waker.take_waker().unwrap();
+        let _ = rill_test::poll_next_once(&mut probe);
+        let waker = gate.take_waker().unwrap();
         let th = thread::spawn(move || waker.wake());
         drop(set);
         drop(probe);

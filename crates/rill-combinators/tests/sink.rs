@@ -17,21 +17,12 @@ use rill_combinators::sink::{self, Sink};
 use rill_combinators::{Either, SinkExt, StreamExt, stream};
 use rill_core::{FusedFuture, Stream};
 use rill_test::{
-    Loopback, TestSink, TestSinkError, TestSource, block_on, check_stream, noop_context,
+    Loopback, TestSink, TestSinkError, TestSource, assert_impl, block_on, check_stream,
+    noop_context, panic_site,
 };
 
 fn ok_source(items: &[u32]) -> TestSource<Result<u32, TestSinkError>> {
     TestSource::new(items.iter().map(|&x| Ok(x)).collect::<Vec<_>>()).pending(true)
-}
-
-/// The panic message of `f`, which must panic.
-fn panic_message(f: impl FnOnce()) -> String {
-    let err =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).expect_err("expected a panic");
-    err.downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| err.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
 }
 
 #[test]
@@ -55,13 +46,11 @@ fn send_feed_flush_close_through_a_pending_sink() {
 fn feed_polled_after_completion_panics() {
     let mut sink = TestSink::new();
     let mut feed = sink.feed(1);
-    assert_eq!(
-        Pin::new(&mut feed).poll(&mut noop_context()),
-        Poll::Ready(Ok(()))
-    );
-    let msg = panic_message(|| {
-        let _ = Pin::new(&mut feed).poll(&mut noop_context());
-    });
+    assert_eq!(rill_test::poll_once(&mut feed), Poll::Ready(Ok(())));
+    let msg = panic_site(|| {
+        let _ = rill_test::poll_once(&mut feed);
+    })
+    .message;
     assert_eq!(msg, "`Feed` polled after completion");
 }
 
@@ -133,9 +122,10 @@ fn forward_sends_flushes_closes_and_is_terminated() {
             assert!(!fut.is_terminated());
             assert_eq!(block_on(fut.as_mut()), Ok(()));
             assert!(fut.is_terminated());
-            let msg = panic_message(|| {
-                let _ = fut.as_mut().poll(&mut noop_context());
-            });
+            let msg = panic_site(|| {
+                let _ = rill_test::poll_once(&mut fut);
+            })
+            .message;
             assert_eq!(msg, "`Forward` polled after completion");
         }
         assert_eq!(sink.items(), items);
@@ -264,9 +254,10 @@ fn with_passes_its_own_errors_and_converts_the_sinks() {
 fn with_start_send_without_ready_panics_with_its_name() {
     let mut w = TestSink::new().with(|x: u8| ready(Ok::<_, TestSinkError>(x)));
     Pin::new(&mut w).start_send(1).unwrap();
-    let msg = panic_message(|| {
+    let msg = panic_site(|| {
         let _ = Pin::new(&mut w).start_send(2);
-    });
+    })
+    .message;
     assert_eq!(
         msg,
         "`With`: start_send while the previous item is still being processed"
@@ -295,9 +286,10 @@ fn sink_map_err_maps_the_first_error_then_panics_on_a_second() {
     drop(rx);
     let mut tx = tx.sink_map_err(|_| "gone");
     assert_eq!(block_on(tx.send(1)), Err("gone"));
-    let msg = panic_message(|| {
+    let msg = panic_site(|| {
         let _ = block_on(tx.send(2));
-    });
+    })
+    .message;
     assert_eq!(
         msg,
         "`SinkMapErr`: a second error after the first was mapped"
@@ -334,9 +326,10 @@ fn unfold_after_an_error_accepts_nothing() {
     })));
     assert_eq!(block_on(s.send(1)), Ok(()));
     assert_eq!(block_on(s.send(2)), Err("two"));
-    let msg = panic_message(|| {
+    let msg = panic_site(|| {
         let _ = block_on(s.send(3));
-    });
+    })
+    .message;
     assert_eq!(
         msg,
         "`Unfold` sink: start_send without a ready poll_ready (or after an error)"
@@ -398,10 +391,11 @@ fn split_sink_parks_one_item_until_the_next_call() {
     // The next poll_ready hands it over.
     assert_eq!(Pin::new(&mut tx).poll_ready(&mut cx), Poll::Ready(Ok(())));
     assert_eq!(Pin::new(&mut rx).poll_next(&mut cx), Poll::Ready(Some(1)));
-    let msg = panic_message(|| {
+    let msg = panic_site(|| {
         Pin::new(&mut tx).start_send(2).unwrap();
         let _ = Pin::new(&mut tx).start_send(3);
-    });
+    })
+    .message;
     assert_eq!(
         msg,
         "`SplitSink`: start_send without a poll_ready that returned Ready(Ok(()))"
@@ -472,27 +466,24 @@ fn dropping_the_halves_drops_the_value_and_a_parked_item_once() {
 
 #[test]
 fn sink_futures_and_halves_have_the_auto_traits_of_their_parts() {
-    fn send_sync_unpin<T: Send + Sync + Unpin>(_: &T) {}
-    fn send<T: Send>(_: &T) {}
     let (mut tx, rx) = Loopback::<u8>::new().split();
-    send_sync_unpin(&tx);
-    send_sync_unpin(&rx);
-    send_sync_unpin(&tx.send(1));
-    send_sync_unpin(&tx.feed(1));
-    send_sync_unpin(&tx.flush());
-    send_sync_unpin(&tx.close());
+    assert_impl!(value = tx => Send, Sync, Unpin);
+    assert_impl!(value = rx => Send, Sync, Unpin);
+    assert_impl!(value = tx.send(1) => Send, Sync, Unpin);
+    assert_impl!(value = tx.feed(1) => Send, Sync, Unpin);
+    assert_impl!(value = tx.flush() => Send, Sync, Unpin);
+    assert_impl!(value = tx.close() => Send, Sync, Unpin);
     let mut items = stream::iter([Ok(1u8)]);
-    send_sync_unpin(&tx.send_all(&mut items));
-    send(&stream::iter([Ok::<u8, Infallible>(1)]).forward(sink::drain()));
+    assert_impl!(value = tx.send_all(&mut items) => Send, Sync, Unpin);
+    assert_impl!(value = stream::iter([Ok::<u8, Infallible>(1)]).forward(sink::drain()) => Send);
 }
 
 /// The `Sink` bound of `split` is checked on the value, not on the halves:
 /// a stream that is no sink has no `split`.
 #[test]
 fn split_sink_is_a_sink_with_the_values_error() {
-    fn errors<Si: Sink<u8, Error = Infallible>>(_: &Si) {}
     let (tx, _rx) = Loopback::<u8>::new().split();
-    errors(&tx);
+    assert_impl!(value = tx => Sink<u8, Error = Infallible>);
     let s = stream::iter([1]);
     assert_eq!(s.size_hint(), (1, Some(1)));
 }

@@ -8,46 +8,15 @@ use core::task::{Context, Poll};
 use std::panic::AssertUnwindSafe;
 
 use rill_core::{BoxStream, FusedStream, LocalBoxStream, Stream, TryStream};
-use rill_test::{assert_stream_done, assert_stream_next, block_on_stream, noop_context};
+use rill_test::{
+    TestSource, assert_stream_done, assert_stream_next, assert_stream_terminates, block_on_stream,
+    noop_context,
+};
 
-/// Yields `0..n` and then `None` forever; reports exact bounds.
-#[derive(Debug)]
-struct Upto {
-    next: u32,
-    n: u32,
-    done: bool,
-}
-
-fn upto(n: u32) -> Upto {
-    Upto {
-        next: 0,
-        n,
-        done: false,
-    }
-}
-
-impl Stream for Upto {
-    type Item = u32;
-
-    fn poll_next(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u32>> {
-        if self.next == self.n {
-            self.done = true;
-            return Poll::Ready(None);
-        }
-        self.next += 1;
-        Poll::Ready(Some(self.next - 1))
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = (self.n - self.next) as usize;
-        (left, Some(left))
-    }
-}
-
-impl FusedStream for Upto {
-    fn is_terminated(&self) -> bool {
-        self.done
-    }
+/// Yields `0..n` and then `None` forever; reports exact bounds and
+/// `is_terminated` once it returned `None`.
+fn upto(n: u32) -> TestSource<u32> {
+    TestSource::new(0..n)
 }
 
 pin_project_lite::pin_project! {
@@ -55,7 +24,7 @@ pin_project_lite::pin_project! {
     /// impls do not need `Unpin`.
     struct NotUnpin {
         #[pin]
-        inner: Upto,
+        inner: TestSource<u32>,
         #[pin]
         _pin: core::marker::PhantomPinned,
     }
@@ -93,7 +62,7 @@ where
     assert_eq!(s.size_hint(), (expect.len(), Some(expect.len())));
     for (i, want) in expect.iter().enumerate() {
         assert!(!s.is_terminated());
-        match Pin::new(&mut s).poll_next(&mut noop_context()) {
+        match rill_test::poll_next_once(&mut s) {
             Poll::Ready(Some(got)) => assert_eq!(got, *want),
             other => panic!(
                 "item {i}: expected Ready(Some), got {:?}",
@@ -103,10 +72,7 @@ where
         let left = expect.len() - i - 1;
         assert_eq!(s.size_hint(), (left, Some(left)));
     }
-    assert!(!s.is_terminated());
-    assert_stream_done!(s);
-    assert!(s.is_terminated());
-    assert_stream_done!(s);
+    assert_stream_terminates!(s);
 }
 
 #[test]
@@ -177,7 +143,7 @@ fn box_stream_and_local_box_stream() {
     assert_eq!(block_on_stream(s).collect::<Vec<_>>(), [0, 1, 2]);
 
     let rc = std::rc::Rc::new(10);
-    struct WithRc(std::rc::Rc<u32>, Upto);
+    struct WithRc(std::rc::Rc<u32>, TestSource<u32>);
     impl Stream for WithRc {
         type Item = u32;
         fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<u32>> {

@@ -99,10 +99,7 @@ fn unix_listener_stream_accepts() {
 
 #[test]
 fn auto_traits() {
-    fn send_sync<T: Send + Sync>() {}
-    fn unpin<T: Unpin>() {}
-    send_sync::<TcpListenerStream>();
-    unpin::<TcpListenerStream>();
+    rill_test::assert_impl!(TcpListenerStream: Send, Sync, Unpin);
 }
 
 /// Writes all of `data` through futures-io's `AsyncWrite` of `&Async<_>`.

@@ -184,20 +184,12 @@ fn reader_stream_capacity_zero_panics() {
 
 #[test]
 fn auto_traits_follow_the_reader() {
-    fn send_sync<T: Send + Sync>() {}
-    fn unpin<T: Unpin>() {}
-    send_sync::<rill_io::tokio::Lines<&[u8]>>();
-    send_sync::<rill_io::futures_io::ReaderStream<&[u8]>>();
-    send_sync::<rill_io::tokio::TcpListenerStream>();
-    unpin::<rill_io::tokio::Lines<&[u8]>>();
-    unpin::<rill_io::futures_io::Lines<&[u8]>>();
+    rill_test::assert_impl!(rill_io::tokio::Lines<&[u8]>: Send, Sync, Unpin);
+    rill_test::assert_impl!(rill_io::futures_io::ReaderStream<&[u8]>: Send, Sync);
+    rill_test::assert_impl!(rill_io::tokio::TcpListenerStream: Send, Sync);
+    rill_test::assert_impl!(rill_io::futures_io::Lines<&[u8]>: Unpin);
     // A `!Send` reader gives a `!Send` stream.
-    trait AmbiguousIfSend<A> {
-        fn check() {}
-    }
-    impl<T: ?Sized> AmbiguousIfSend<()> for T {}
-    impl<T: ?Sized + Send> AmbiguousIfSend<u8> for T {}
-    <rill_io::tokio::Lines<RcReader> as AmbiguousIfSend<_>>::check();
+    rill_test::assert_not_impl!(rill_io::tokio::Lines<RcReader>: Send);
 }
 
 /// A `!Send` reader for the auto-trait check.

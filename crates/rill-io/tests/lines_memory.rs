@@ -1,56 +1,15 @@
-//! `lines` streams a generated 200 MB file in constant memory: a counting
-//! global allocator records the peak of live heap bytes while it reads.
+//! `lines` streams a generated 200 MB file in constant memory: rill-test's
+//! `CountingAllocator` records the peak of live heap bytes while it reads.
 #![cfg(feature = "tokio")]
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::Write;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rill_combinators::StreamExt;
-
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn track(add: usize) {
-    let live = LIVE.fetch_add(add, Ordering::Relaxed) + add;
-    PEAK.fetch_max(live, Ordering::Relaxed);
-}
-
-// SAFETY: every method forwards to `System` with the caller's arguments,
-// which upholds the `GlobalAlloc` contract; the counters do not touch the
-// memory.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: forwarded as is; the caller upholds `alloc`'s contract.
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            track(layout.size());
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `alloc`/`realloc` above with `layout`.
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: forwarded as is; the caller upholds `realloc`'s contract.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-            track(new_size);
-        }
-        p
-    }
-}
+use rill_test::CountingAllocator;
 
 #[global_allocator]
-static ALLOC: Counting = Counting;
+static ALLOC: CountingAllocator = CountingAllocator::new();
 
 const SIZE: usize = 200 * 1024 * 1024;
 
@@ -100,8 +59,7 @@ fn lines_reads_200_mb_in_constant_memory() {
         .unwrap();
     let started = Instant::now();
     let (lines, errors, peak) = rt.block_on(async {
-        let baseline = LIVE.load(Ordering::Relaxed);
-        PEAK.store(baseline, Ordering::Relaxed);
+        let baseline = CountingAllocator::reset_peak();
         let f = std::fs::File::open(&file.0).unwrap();
         // A blocking std file behind tokio's traits: no thread pool hops, so
         // the test measures `lines`, not the file driver.
@@ -112,7 +70,7 @@ fn lines_reads_200_mb_in_constant_memory() {
             lines += 1;
             errors += usize::from(line.unwrap().contains("ERROR"));
         }
-        (lines, errors, PEAK.load(Ordering::Relaxed) - baseline)
+        (lines, errors, CountingAllocator::peak_bytes() - baseline)
     });
     eprintln!(
         "lines: {total} bytes, {lines} lines in {:?}; peak extra heap {peak} bytes",

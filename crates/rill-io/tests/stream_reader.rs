@@ -251,9 +251,7 @@ fn fill_buf_lends_the_chunk_and_consume_moves_through_it() {
 
 #[test]
 fn auto_traits_follow_the_stream() {
-    fn send_sync<T: Send + Sync>() {}
-    fn unpin<T: Unpin>() {}
     type Src = rill_combinators::stream::Iter<std::vec::IntoIter<io::Result<Vec<u8>>>>;
-    send_sync::<rill_io::tokio::StreamReader<Src>>();
-    unpin::<rill_io::futures_io::IntoAsyncRead<Src>>();
+    rill_test::assert_impl!(rill_io::tokio::StreamReader<Src>: Send, Sync);
+    rill_test::assert_impl!(rill_io::futures_io::IntoAsyncRead<Src>: Unpin);
 }

@@ -1,6 +1,6 @@
 use core::pin::Pin;
 use core::task::{Context, Poll};
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 use std::fmt::Debug;
 use std::vec::Vec;
 
@@ -9,12 +9,16 @@ use rill_core::{FusedStream, Stream};
 use crate::check::{check_fused_stream, check_stream};
 
 /// A test input stream over a list of items that can return `Pending`
-/// (waking itself) before every item and before its end.
+/// (waking itself) before every item and before its end, or before chosen
+/// ones.
 ///
 /// Use it as the input of an adapter under test: with pending on, the
 /// adapter sees its input say "not yet" before every item, which is where
 /// adapters lose or duplicate state. `size_hint` is exact, and `TestSource`
-/// is a [`FusedStream`] (`is_terminated` after it returned `Ready(None)`).
+/// is a [`FusedStream`] (`is_terminated` after it returned `Ready(None)`);
+/// with [`panic_after_end`](Self::panic_after_end) it panics instead when
+/// polled after its end, which catches an adapter that polls an ended input
+/// again.
 ///
 /// ```
 /// use rill_test::{TestSource, assert_stream_done, assert_stream_next, assert_stream_pending};
@@ -31,10 +35,21 @@ use crate::check::{check_fused_stream, check_stream};
 #[must_use = "streams do nothing unless polled"]
 pub struct TestSource<T> {
     items: VecDeque<T>,
-    pending: bool,
+    pending: Pending,
+    /// Items yielded so far: the position of the next item.
+    position: usize,
     pended: bool,
     done: bool,
+    panic_after_end: bool,
     polls: usize,
+}
+
+/// Where a [`TestSource`] returns `Pending`.
+#[derive(Debug, Clone)]
+enum Pending {
+    Never,
+    Always,
+    Before(BTreeSet<usize>),
 }
 
 impl<T> TestSource<T> {
@@ -47,9 +62,11 @@ impl<T> TestSource<T> {
     pub fn new(items: impl IntoIterator<Item = T>) -> Self {
         TestSource {
             items: items.into_iter().collect(),
-            pending: false,
+            pending: Pending::Never,
+            position: 0,
             pended: false,
             done: false,
+            panic_after_end: false,
             polls: 0,
         }
     }
@@ -61,7 +78,53 @@ impl<T> TestSource<T> {
     /// assert_eq!(rill_test::block_on_stream(s).collect::<Vec<_>>(), [1]);
     /// ```
     pub fn pending(mut self, on: bool) -> Self {
-        self.pending = on;
+        self.pending = if on { Pending::Always } else { Pending::Never };
+        self
+    }
+
+    /// Returns `Pending` once (waking itself) before the items at the given
+    /// positions only (0 is the first item; the number of items is the
+    /// end). Replaces what [`pending`](Self::pending) set; positions past
+    /// the end are never reached.
+    ///
+    /// ```
+    /// use rill_test::{TestSource, assert_stream_done, assert_stream_next, assert_stream_pending};
+    ///
+    /// let mut s = TestSource::new(['a', 'b']).pending_before([1, 2]);
+    /// assert_stream_next!(s, 'a');
+    /// assert_stream_pending!(s);
+    /// assert_stream_next!(s, 'b');
+    /// assert_stream_pending!(s);
+    /// assert_stream_done!(s);
+    ///
+    /// // From a mask, as property tests generate it.
+    /// let mask = [true, false, false];
+    /// let at = mask.iter().enumerate().filter(|(_, p)| **p).map(|(i, _)| i);
+    /// let mut s = TestSource::new(['a', 'b']).pending_before(at);
+    /// assert_stream_pending!(s);
+    /// assert_stream_next!(s, 'a');
+    /// ```
+    pub fn pending_before(mut self, positions: impl IntoIterator<Item = usize>) -> Self {
+        self.pending = Pending::Before(positions.into_iter().collect());
+        self
+    }
+
+    /// Makes a poll after the end (after `Ready(None)` was returned) panic
+    /// with "`TestSource` polled after it returned `Poll::Ready(None)`",
+    /// instead of returning `Ready(None)` again. An adapter that promises
+    /// not to poll its input after the input ended is checked by it.
+    ///
+    /// ```
+    /// use rill_test::{TestSource, assert_stream_done, assert_stream_next};
+    ///
+    /// let mut s = TestSource::new([1]).panic_after_end(true);
+    /// assert_stream_next!(s, 1);
+    /// assert_stream_done!(s);
+    /// let site = rill_test::panic_site(|| assert_stream_done!(s));
+    /// assert_eq!(site.message, "`TestSource` polled after it returned `Poll::Ready(None)`");
+    /// ```
+    pub fn panic_after_end(mut self, on: bool) -> Self {
+        self.panic_after_end = on;
         self
     }
 
@@ -77,6 +140,15 @@ impl<T> TestSource<T> {
     pub fn polls(&self) -> usize {
         self.polls
     }
+
+    /// Whether the source returns `Pending` before its next item (or end).
+    fn pends_here(&self) -> bool {
+        match &self.pending {
+            Pending::Never => false,
+            Pending::Always => true,
+            Pending::Before(at) => at.contains(&self.position),
+        }
+    }
 }
 
 impl<T> Unpin for TestSource<T> {}
@@ -86,15 +158,19 @@ impl<T> Stream for TestSource<T> {
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         self.polls += 1;
-        if self.pending && !self.pended && !self.done {
+        if self.done && self.panic_after_end {
+            panic!("`TestSource` polled after it returned `Poll::Ready(None)`");
+        }
+        if !self.done && !self.pended && self.pends_here() {
             self.pended = true;
             cx.waker().wake_by_ref();
             return Poll::Pending;
         }
         self.pended = false;
         let next = self.items.pop_front();
-        if next.is_none() {
-            self.done = true;
+        match next {
+            Some(_) => self.position += 1,
+            None => self.done = true,
         }
         Poll::Ready(next)
     }

@@ -263,10 +263,7 @@ fn debug_shows_time_and_waiting_sleeps() {
 
 #[test]
 fn the_clock_and_its_sleeps_cross_threads() {
-    fn send_sync<T: Send + Sync>() {}
-    fn unpin<T: Unpin>() {}
-    send_sync::<ManualClock>();
-    send_sync::<rill_test::TestSleep>();
-    send_sync::<rill_test::TestInstant>();
-    unpin::<rill_test::TestSleep>();
+    rill_test::assert_impl!(ManualClock: Send, Sync);
+    rill_test::assert_impl!(rill_test::TestSleep: Send, Sync, Unpin);
+    rill_test::assert_impl!(rill_test::TestInstant: Send, Sync);
 }

@@ -1,6 +1,6 @@
 //! rill-test's helpers, tested: they must catch what they claim to catch.
 
-use core::future::poll_fn;
+use core::future::{Future, poll_fn};
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 use std::sync::mpsc;
@@ -10,9 +10,10 @@ use std::time::Duration;
 
 use rill_core::{FusedStream, Stream};
 use rill_test::{
-    TestSource, assert_stream_done, assert_stream_next, assert_stream_pending, block_on,
-    block_on_stream, check_adapter, check_fused_adapter, check_fused_stream, check_stream,
-    collect_checked, counting_waker, interleave_pending, noop_context,
+    TestSource, assert_stream_done, assert_stream_next, assert_stream_pending,
+    assert_stream_terminates, block_on, block_on_stream, check_adapter, check_fused_adapter,
+    check_fused_stream, check_stream, collect_checked, counting_waker, interleave_pending,
+    noop_context, poll_next_once, poll_once,
 };
 
 /// Yields `0..n`, with a configurable (possibly wrong) size_hint and
@@ -174,6 +175,24 @@ fn counting_waker_counts_clones_too() {
 }
 
 #[test]
+fn poll_once_and_poll_next_once_return_one_poll_without_waking() {
+    let mut fut = core::pin::pin!(poll_fn(|cx| {
+        cx.waker().wake_by_ref();
+        Poll::<u8>::Pending
+    }));
+    assert_eq!(poll_once(&mut fut), Poll::Pending);
+    assert_eq!(poll_once(&mut core::future::ready('x')), Poll::Ready('x'));
+
+    let mut s = TestSource::new([1, 2]).pending(true);
+    assert_eq!(poll_next_once(&mut s), Poll::Pending);
+    assert_eq!(poll_next_once(&mut s), Poll::Ready(Some(1)));
+    assert_eq!(s.polls(), 2, "one poll each");
+    let mut s = Box::pin(upto(1));
+    assert_eq!(poll_next_once(&mut s), Poll::Ready(Some(0)));
+    assert_eq!(poll_next_once(&mut s), Poll::Ready(None));
+}
+
+#[test]
 fn assert_macros_pass_when_they_should() {
     let mut s = interleave_pending(upto(1));
     assert_stream_pending!(s);
@@ -322,4 +341,114 @@ fn test_source_counts_polls_and_pends() {
     assert_eq!(Pin::new(&mut s).poll_next(&mut cx), Poll::Ready(None));
     assert_eq!(s.polls(), 5);
     assert_eq!(counter.get(), 2);
+}
+
+#[test]
+fn test_source_pends_before_chosen_positions_only() {
+    let mut s = TestSource::new([1, 2, 3]).pending_before([0, 2, 3, 9]);
+    assert_stream_pending!(s);
+    assert_stream_next!(s, 1);
+    assert_stream_next!(s, 2);
+    assert_stream_pending!(s);
+    assert_stream_next!(s, 3);
+    assert_stream_pending!(s);
+    assert_eq!(s.size_hint(), (0, Some(0)));
+    assert_stream_terminates!(s);
+    assert_eq!(s.polls(), 8);
+
+    // It replaces `pending(true)`, and the checkers see the same items.
+    let s = TestSource::new([1, 2]).pending(true).pending_before([1]);
+    assert_eq!(collect_checked(s), [1, 2]);
+    let items = check_fused_stream(|| TestSource::new(0..5).pending_before([0, 4, 5]));
+    assert_eq!(items, [0, 1, 2, 3, 4]);
+}
+
+#[test]
+fn test_source_can_panic_when_polled_after_its_end() {
+    let mut s = TestSource::new([1]).pending(true).panic_after_end(true);
+    assert_stream_pending!(s);
+    assert_stream_next!(s, 1);
+    assert_stream_pending!(s);
+    assert_stream_done!(s);
+    let site = rill_test::panic_site(|| assert_stream_done!(s));
+    assert_eq!(
+        site.message,
+        "`TestSource` polled after it returned `Poll::Ready(None)`"
+    );
+    // Off, it stays fused.
+    let mut s = TestSource::<u8>::new([]).panic_after_end(false);
+    assert_stream_done!(s);
+    assert_stream_done!(s);
+}
+
+#[test]
+fn yield_once_is_pending_once_and_wakes() {
+    let (waker, wakes) = counting_waker();
+    let mut cx = Context::from_waker(&waker);
+    let mut fut = rill_test::yield_once(5);
+    assert_eq!(Pin::new(&mut fut).poll(&mut cx), Poll::Pending);
+    assert_eq!(wakes.get(), 1);
+    assert_eq!(Pin::new(&mut fut).poll(&mut cx), Poll::Ready(5));
+    let site = rill_test::panic_site(|| {
+        let _ = Pin::new(&mut fut).poll(&mut cx);
+    });
+    assert_eq!(
+        site.message,
+        "`YieldOnce` polled after it returned `Poll::Ready`"
+    );
+    assert_eq!(block_on(rill_test::yield_once("x")), "x");
+}
+
+#[test]
+fn assert_stream_terminates_passes_on_a_fused_end() {
+    let mut s = upto(1);
+    assert_stream_next!(s, 0);
+    assert_stream_terminates!(s);
+    let mut s = Box::pin(TestSource::<u8>::new([]));
+    assert_stream_terminates!(s);
+}
+
+#[test]
+#[should_panic(
+    expected = "assert_stream_terminates!: is_terminated() is true before the stream returned Ready(None)"
+)]
+fn assert_stream_terminates_fails_on_early_termination() {
+    let mut s = upto(1);
+    s.terminated_early = true;
+    assert_stream_next!(s, 0);
+    assert_stream_terminates!(s);
+}
+
+#[test]
+#[should_panic(
+    expected = "assert_stream_done!: expected the end (Ready(None)), but the stream yielded an item"
+)]
+fn assert_stream_terminates_fails_on_an_item() {
+    let mut s = upto(1);
+    assert_stream_terminates!(s);
+}
+
+/// Ends, but never says it is terminated.
+struct NeverTerminated;
+
+impl Stream for NeverTerminated {
+    type Item = u8;
+    fn poll_next(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Option<u8>> {
+        Poll::Ready(None)
+    }
+}
+
+impl FusedStream for NeverTerminated {
+    fn is_terminated(&self) -> bool {
+        false
+    }
+}
+
+#[test]
+#[should_panic(
+    expected = "assert_stream_terminates!: is_terminated() is false after the stream returned Ready(None)"
+)]
+fn assert_stream_terminates_fails_when_not_terminated_after_the_end() {
+    let mut s = NeverTerminated;
+    assert_stream_terminates!(s);
 }

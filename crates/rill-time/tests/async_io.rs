@@ -1,22 +1,18 @@
 //! The async-io backend in real time: generous bounds, ordering only.
 #![cfg(feature = "async-io")]
 
-mod common;
+mod gapped;
 
 use core::pin::pin;
 use core::task::{Context, Poll};
 use core::time::Duration;
 use std::time::Instant;
 
-use common::Gapped;
+use gapped::{Gapped, ms};
 use rill_combinators::{StreamExt, stream};
 use rill_core::Stream;
 use rill_time::Elapsed;
 use rill_time::async_io::{AsyncIoTimer, StreamTimeExt, interval};
-
-fn ms(n: u64) -> Duration {
-    Duration::from_millis(n)
-}
 
 type Plan<I> = Gapped<AsyncIoTimer, I>;
 
@@ -97,6 +93,6 @@ fn a_dropped_timer_cancels_cleanly() {
 #[test]
 fn async_io_adapters_are_unpin_over_unpin_streams() {
     type Src = rill_combinators::stream::Iter<std::vec::IntoIter<u8>>;
-    common::assert_unpin::<rill_time::Timeout<Src, AsyncIoTimer>>();
-    common::assert_send_sync::<rill_time::Debounce<Src, AsyncIoTimer>>();
+    rill_test::assert_impl!(rill_time::Timeout<Src, AsyncIoTimer>: Unpin);
+    rill_test::assert_impl!(rill_time::Debounce<Src, AsyncIoTimer>: Send, Sync);
 }

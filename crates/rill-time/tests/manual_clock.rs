@@ -5,12 +5,12 @@
 //! integration test, not a unit test inside the lib: see rill-test's
 //! Cargo.toml on the dev-dependency cycle).
 
-mod common;
+mod gapped;
 
 use core::pin::pin;
 use core::time::Duration;
 
-use common::Gapped;
+use gapped::{Gapped, ms, plan_strategy};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
@@ -19,10 +19,6 @@ use rill_test::{
     assert_stream_pending, block_on, check_fused_adapter,
 };
 use rill_time::{ChunksTimeout, Debounce, Delay, Elapsed, Interval, Throttle, Timeout};
-
-fn ms(n: u64) -> Duration {
-    Duration::from_millis(n)
-}
 
 type Plan<I> = Gapped<TestTimer, I>;
 
@@ -290,14 +286,6 @@ fn into_remainder_takes_the_partial_batch() {
     assert_eq!(got, [(ms(500), vec![3])]);
 }
 
-fn plan_strategy() -> impl Strategy<Value = Vec<u64>> {
-    prop::collection::vec(prop_oneof![Just(0u64), 0u64..300], 0..40)
-}
-
-fn make_plan(gaps: &[u64]) -> Plan<usize> {
-    Plan::new(gaps.iter().enumerate().map(|(i, g)| (ms(*g), i)))
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -308,7 +296,7 @@ proptest! {
         let d = ms(d);
         // timeout: the Ok items are all the items, never two errors in a
         // row, and an error only after `d` of silence.
-        let got = timed(&clock, Timeout::<_, TestTimer>::new(make_plan(&gaps), d));
+        let got = timed(&clock, Timeout::<_, TestTimer>::new(Plan::from_gaps(&gaps), d));
         let oks: Vec<usize> = got.iter().filter_map(|(_, r)| r.ok()).collect();
         prop_assert_eq!(&oks, &all);
         prop_assert!(got.windows(2).all(|w| w[0].1.is_ok() || w[1].1.is_ok()));
@@ -320,19 +308,19 @@ proptest! {
             last = *t;
         }
         // throttle: all items, at least `d` apart.
-        let got = timed(&clock, Throttle::<_, TestTimer>::new(make_plan(&gaps), d));
+        let got = timed(&clock, Throttle::<_, TestTimer>::new(Plan::from_gaps(&gaps), d));
         prop_assert_eq!(got.iter().map(|(_, i)| *i).collect::<Vec<_>>(), all.clone());
         prop_assert!(got.windows(2).all(|w| w[1].0 - w[0].0 >= d));
         // chunks_timeout: all items, batches of 1..=max.
-        let got = timed(&clock, ChunksTimeout::<_, TestTimer>::new(make_plan(&gaps), max, d));
+        let got = timed(&clock, ChunksTimeout::<_, TestTimer>::new(Plan::from_gaps(&gaps), max, d));
         prop_assert!(got.iter().all(|(_, b)| !b.is_empty() && b.len() <= max));
         prop_assert_eq!(got.into_iter().flat_map(|(_, b)| b).collect::<Vec<_>>(), all.clone());
         // debounce: increasing, ending with the last item.
-        let got: Vec<usize> = timed(&clock, Debounce::<_, TestTimer>::new(make_plan(&gaps), d)).into_iter().map(|(_, i)| i).collect();
+        let got: Vec<usize> = timed(&clock, Debounce::<_, TestTimer>::new(Plan::from_gaps(&gaps), d)).into_iter().map(|(_, i)| i).collect();
         prop_assert!(got.windows(2).all(|w| w[0] < w[1]));
         prop_assert_eq!(got.last(), all.last());
         // delay: all items, the first not before `d`.
-        let got = timed(&clock, Delay::<_, TestTimer>::new(make_plan(&gaps), d));
+        let got = timed(&clock, Delay::<_, TestTimer>::new(Plan::from_gaps(&gaps), d));
         prop_assert!(got.first().is_none_or(|(t, _)| *t >= d));
         prop_assert_eq!(got.into_iter().map(|(_, i)| i).collect::<Vec<_>>(), all);
     }
@@ -346,7 +334,7 @@ proptest! {
         // instant (ties are common on a clock of whole milliseconds): their
         // items are compared.
         let (clock, _g) = clock();
-        let pend = |g: &[u64]| rill_test::interleave_pending(make_plan(g));
+        let pend = |g: &[u64]| rill_test::interleave_pending(Plan::from_gaps(g));
         let d = ms(d);
         fn oks<T, E>(v: Vec<(Duration, Result<T, E>)>) -> Vec<T> {
             v.into_iter().filter_map(|(_, r)| r.ok()).collect()
@@ -355,26 +343,26 @@ proptest! {
             v.into_iter().flat_map(|(_, b)| b).collect()
         }
         prop_assert_eq!(
-            timed(&clock, Throttle::<_, TestTimer>::new(make_plan(&gaps), d)),
+            timed(&clock, Throttle::<_, TestTimer>::new(Plan::from_gaps(&gaps), d)),
             timed(&clock, Throttle::<_, TestTimer>::new(pend(&gaps), d))
         );
         prop_assert_eq!(
-            timed(&clock, Delay::<_, TestTimer>::new(make_plan(&gaps), d)),
+            timed(&clock, Delay::<_, TestTimer>::new(Plan::from_gaps(&gaps), d)),
             timed(&clock, Delay::<_, TestTimer>::new(pend(&gaps), d))
         );
         prop_assert_eq!(
-            oks(timed(&clock, Timeout::<_, TestTimer>::new(make_plan(&gaps), d))),
+            oks(timed(&clock, Timeout::<_, TestTimer>::new(Plan::from_gaps(&gaps), d))),
             oks(timed(&clock, Timeout::<_, TestTimer>::new(pend(&gaps), d)))
         );
         prop_assert_eq!(
-            oks(timed(&clock, Timeout::<_, TestTimer>::new_repeating(make_plan(&gaps), d))),
+            oks(timed(&clock, Timeout::<_, TestTimer>::new_repeating(Plan::from_gaps(&gaps), d))),
             oks(timed(&clock, Timeout::<_, TestTimer>::new_repeating(pend(&gaps), d)))
         );
         prop_assert_eq!(
-            flat(timed(&clock, ChunksTimeout::<_, TestTimer>::new(make_plan(&gaps), max, d))),
+            flat(timed(&clock, ChunksTimeout::<_, TestTimer>::new(Plan::from_gaps(&gaps), max, d))),
             flat(timed(&clock, ChunksTimeout::<_, TestTimer>::new(pend(&gaps), max, d)))
         );
-        let plain = timed(&clock, Debounce::<_, TestTimer>::new(make_plan(&gaps), d));
+        let plain = timed(&clock, Debounce::<_, TestTimer>::new(Plan::from_gaps(&gaps), d));
         let pended = timed(&clock, Debounce::<_, TestTimer>::new(pend(&gaps), d));
         prop_assert_eq!(plain.last().map(|(_, i)| *i), pended.last().map(|(_, i)| *i));
     }

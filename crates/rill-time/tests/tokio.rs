@@ -6,24 +6,20 @@
 //! traits) and the properties over random plans on tokio's timer.
 #![cfg(feature = "tokio")]
 
-mod common;
+mod gapped;
 
 use core::pin::pin;
 use core::task::{Context, Poll};
 use core::time::Duration;
 use std::rc::Rc;
 
-use common::Gapped;
+use gapped::{Gapped, ms, plan_strategy};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
 use rill_time::Elapsed;
 use rill_time::tokio::{StreamTimeExt, TokioTimer, interval};
 use tokio::time::Instant;
-
-fn ms(n: u64) -> Duration {
-    Duration::from_millis(n)
-}
 
 type Plan<I> = Gapped<TokioTimer, I>;
 
@@ -189,22 +185,22 @@ async fn a_dropped_timer_cancels_cleanly() {
 
 #[test]
 fn auto_traits_follow_the_parts() {
-    use common::{assert_send_sync, assert_unpin};
+    use rill_test::{assert_impl, assert_not_impl};
     type Src = rill_combinators::stream::Iter<std::vec::IntoIter<u8>>;
-    assert_send_sync::<rill_time::Timeout<Src, TokioTimer>>();
-    assert_send_sync::<rill_time::Throttle<Src, TokioTimer>>();
-    assert_send_sync::<rill_time::ChunksTimeout<Src, TokioTimer>>();
-    assert_send_sync::<rill_time::Debounce<Src, TokioTimer>>();
-    assert_send_sync::<rill_time::Delay<Src, TokioTimer>>();
-    assert_send_sync::<rill_time::Interval<TokioTimer>>();
+    assert_impl!(rill_time::Timeout<Src, TokioTimer>: Send, Sync);
+    assert_impl!(rill_time::Throttle<Src, TokioTimer>: Send, Sync);
+    assert_impl!(rill_time::ChunksTimeout<Src, TokioTimer>: Send, Sync);
+    assert_impl!(rill_time::Debounce<Src, TokioTimer>: Send, Sync);
+    assert_impl!(rill_time::Delay<Src, TokioTimer>: Send, Sync);
+    assert_impl!(rill_time::Interval<TokioTimer>: Send, Sync);
     // tokio's `Sleep` is `!Unpin`, so are the adapters that hold it.
-    assert_not_unpin!(rill_time::Timeout<Src, TokioTimer>);
-    assert_not_unpin!(rill_time::Interval<TokioTimer>);
+    assert_not_impl!(rill_time::Timeout<Src, TokioTimer>: Unpin);
+    assert_not_impl!(rill_time::Interval<TokioTimer>: Unpin);
     // A `!Send` item makes the batch adapter `!Send`.
     type RcSrc = rill_combinators::stream::Iter<std::vec::IntoIter<Rc<u8>>>;
-    assert_not_send!(rill_time::ChunksTimeout<RcSrc, TokioTimer>);
-    assert_not_send!(rill_time::Debounce<RcSrc, TokioTimer>);
-    assert_unpin::<Src>();
+    assert_not_impl!(rill_time::ChunksTimeout<RcSrc, TokioTimer>: Send);
+    assert_not_impl!(rill_time::Debounce<RcSrc, TokioTimer>: Send);
+    assert_impl!(Src: Unpin);
 }
 
 /// Runs `f` on a fresh current-thread runtime with a paused clock.
@@ -215,15 +211,6 @@ fn paused<F: core::future::Future>(f: F) -> F::Output {
         .build()
         .unwrap()
         .block_on(f)
-}
-
-fn plan_strategy() -> impl Strategy<Value = Vec<u64>> {
-    // Gaps in ms; many zeros so that bursts happen.
-    prop::collection::vec(prop_oneof![Just(0u64), 0u64..300], 0..40)
-}
-
-fn make_plan(gaps: &[u64]) -> Plan<usize> {
-    Plan::new(gaps.iter().enumerate().map(|(i, g)| (ms(*g), i)))
 }
 
 proptest! {
@@ -237,9 +224,9 @@ proptest! {
             // timeout / timeout_repeating: the Ok items are all the items.
             for repeat in [false, true] {
                 let s = if repeat {
-                    make_plan(&gaps).timeout_repeating(ms(d))
+                    Plan::from_gaps(&gaps).timeout_repeating(ms(d))
                 } else {
-                    make_plan(&gaps).timeout(ms(d))
+                    Plan::from_gaps(&gaps).timeout(ms(d))
                 };
                 let got = timed(s).await;
                 let oks: Vec<usize> = got.iter().filter_map(|(_, r)| r.ok()).collect();
@@ -250,19 +237,19 @@ proptest! {
                 }
             }
             // throttle: all items, at least `d` apart.
-            let got = timed(make_plan(&gaps).throttle(ms(d))).await;
+            let got = timed(Plan::from_gaps(&gaps).throttle(ms(d))).await;
             assert_eq!(got.iter().map(|(_, i)| *i).collect::<Vec<_>>(), all);
             assert!(got.windows(2).all(|w| w[1].0 - w[0].0 >= ms(d)));
             // chunks_timeout: all items, batches of 1..=max.
-            let got = timed(make_plan(&gaps).chunks_timeout(max, ms(d))).await;
+            let got = timed(Plan::from_gaps(&gaps).chunks_timeout(max, ms(d))).await;
             assert!(got.iter().all(|(_, b)| !b.is_empty() && b.len() <= max));
             assert_eq!(got.into_iter().flat_map(|(_, b)| b).collect::<Vec<_>>(), all);
             // debounce: an increasing subsequence that ends with the last item.
-            let got: Vec<usize> = timed(make_plan(&gaps).debounce(ms(d))).await.into_iter().map(|(_, i)| i).collect();
+            let got: Vec<usize> = timed(Plan::from_gaps(&gaps).debounce(ms(d))).await.into_iter().map(|(_, i)| i).collect();
             assert!(got.windows(2).all(|w| w[0] < w[1]));
             assert_eq!(got.last(), all.last());
             // delay: all items.
-            let got = timed(make_plan(&gaps).delay(ms(d))).await;
+            let got = timed(Plan::from_gaps(&gaps).delay(ms(d))).await;
             assert_eq!(got.iter().map(|(_, i)| *i).collect::<Vec<_>>(), all);
             assert!(got.first().is_none_or(|(t, _)| *t >= ms(d)));
         });
@@ -278,30 +265,30 @@ proptest! {
         // `chunks_timeout` and `debounce` only the items are compared.
         // `throttle` and `delay` only ever wait for an item, so for them
         // the times are exactly the same, too.
-        let pend = |g: &[u64]| rill_test::interleave_pending(make_plan(g));
+        let pend = |g: &[u64]| rill_test::interleave_pending(Plan::from_gaps(g));
         fn oks<T: Clone, E>(v: Vec<(Duration, Result<T, E>)>) -> Vec<T> {
             v.into_iter().filter_map(|(_, r)| r.ok()).collect()
         }
         paused(async {
             assert_eq!(
-                oks(timed(make_plan(&gaps).timeout(ms(d))).await),
+                oks(timed(Plan::from_gaps(&gaps).timeout(ms(d))).await),
                 oks(timed(pend(&gaps).timeout(ms(d))).await)
             );
             assert_eq!(
-                oks(timed(make_plan(&gaps).timeout_repeating(ms(d))).await),
+                oks(timed(Plan::from_gaps(&gaps).timeout_repeating(ms(d))).await),
                 oks(timed(pend(&gaps).timeout_repeating(ms(d))).await)
             );
-            assert_eq!(timed(make_plan(&gaps).throttle(ms(d))).await, timed(pend(&gaps).throttle(ms(d))).await);
+            assert_eq!(timed(Plan::from_gaps(&gaps).throttle(ms(d))).await, timed(pend(&gaps).throttle(ms(d))).await);
             let flat = |v: Vec<(Duration, Vec<usize>)>| v.into_iter().flat_map(|(_, b)| b).collect::<Vec<_>>();
             assert_eq!(
-                flat(timed(make_plan(&gaps).chunks_timeout(max, ms(d))).await),
+                flat(timed(Plan::from_gaps(&gaps).chunks_timeout(max, ms(d))).await),
                 flat(timed(pend(&gaps).chunks_timeout(max, ms(d))).await)
             );
-            let plain_last = timed(make_plan(&gaps).debounce(ms(d))).await.last().map(|(_, i)| *i);
+            let plain_last = timed(Plan::from_gaps(&gaps).debounce(ms(d))).await.last().map(|(_, i)| *i);
             let pend_debounced: Vec<usize> = timed(pend(&gaps).debounce(ms(d))).await.into_iter().map(|(_, i)| i).collect();
             assert!(pend_debounced.windows(2).all(|w| w[0] < w[1]));
             assert_eq!(pend_debounced.last().copied(), plain_last);
-            assert_eq!(timed(make_plan(&gaps).delay(ms(d))).await, timed(pend(&gaps).delay(ms(d))).await);
+            assert_eq!(timed(Plan::from_gaps(&gaps).delay(ms(d))).await, timed(pend(&gaps).delay(ms(d))).await);
         });
     }
 }
@@ -394,6 +381,5 @@ async fn interval_stream_contract() {
         wakes_after_drop(IntervalStream::new(tokio::time::interval(ms(100))), true).await,
         1
     );
-    common::assert_unpin::<IntervalStream>();
-    common::assert_send_sync::<IntervalStream>();
+    rill_test::assert_impl!(IntervalStream: Unpin, Send, Sync);
 }

@@ -11,15 +11,13 @@ use core::future::{Future, ready};
 use core::pin::{Pin, pin};
 use core::task::{Context, Poll};
 
-mod common;
-
-use common::{Scripted, Step, yield_once};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
 use rill_test::{
-    TestSource, assert_stream_done, assert_stream_next, assert_stream_pending, block_on,
-    check_adapter, check_fused_adapter, check_fused_stream, noop_context,
+    TestSource, assert_stream_done, assert_stream_next, assert_stream_pending,
+    assert_stream_terminates, block_on, check_adapter, check_fused_adapter, check_fused_stream,
+    noop_context, yield_once,
 };
 
 /// Drives `stream` to its end and asserts that `size_hint` is exact before
@@ -401,7 +399,7 @@ fn next_is_cancel_safe_through_adapters() {
     loop {
         {
             let mut next = s.next();
-            let polled = Pin::new(&mut next).poll(&mut noop_context());
+            let polled = rill_test::poll_once(&mut next);
             if let Poll::Ready(item) = polled {
                 match item {
                     Some(x) => got.push(x),
@@ -432,7 +430,7 @@ fn next_is_cancel_safe_through_adapters() {
 
 /// Polls a future once, asserts it is pending and returns it.
 fn assert_pending<F: Future + Unpin>(mut fut: F) -> F {
-    assert!(Pin::new(&mut fut).poll(&mut noop_context()).is_pending());
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     fut
 }
 
@@ -574,10 +572,7 @@ fn peekable_methods() {
     assert_eq!(block_on(s.as_mut().next_if(|_| true)), None);
     assert_eq!(s.size_hint(), (0, Some(0)));
     // The end was seen by `peek`, but not yet returned.
-    assert!(!s.is_terminated());
-    assert_stream_done!(s);
-    assert!(s.is_terminated());
-    assert_stream_done!(s);
+    assert_stream_terminates!(s);
 }
 
 #[test]
@@ -609,8 +604,8 @@ fn next_if_polled_after_completion_panics() {
 
 /// `0..len`, as a stream that panics if polled after it ended: any adapter
 /// that promises not to poll its inner stream again is checked by it.
-fn panics_after_end(len: u8) -> Scripted<u8> {
-    Scripted::new((0..len).map(Step::Item))
+fn panics_after_end(len: u8) -> TestSource<u8> {
+    TestSource::new(0..len).panic_after_end(true)
 }
 
 /// Drives `s` to its end, then polls it twice more: it must keep returning

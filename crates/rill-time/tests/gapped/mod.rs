@@ -1,4 +1,5 @@
-//! Helpers shared by the time tests.
+//! `Gapped`: a test input stream that yields each item after its gap of
+//! silence, timed by any `Timer`.
 #![allow(dead_code, unreachable_pub)]
 
 use core::pin::Pin;
@@ -6,6 +7,7 @@ use core::task::{Context, Poll};
 use core::time::Duration;
 use std::collections::VecDeque;
 
+use proptest::prelude::*;
 use rill_core::Stream;
 use rill_time::Timer;
 
@@ -21,6 +23,13 @@ impl<T: Timer, I> Gapped<T, I> {
             plan: plan.into_iter().collect(),
             sleep: None,
         }
+    }
+}
+
+impl<T: Timer> Gapped<T, usize> {
+    /// Items `0, 1, 2, ...`, item `i` after `gaps[i]` milliseconds.
+    pub fn from_gaps(gaps: &[u64]) -> Self {
+        Self::new(gaps.iter().enumerate().map(|(i, g)| (ms(*g), i)))
     }
 }
 
@@ -47,32 +56,13 @@ impl<T: Timer, I> Stream for Gapped<T, I> {
     }
 }
 
-/// Compile-time check that `T` does NOT implement `Send` (ambiguous
-/// otherwise).
-#[macro_export]
-macro_rules! assert_not_send {
-    ($t:ty) => {{
-        trait AmbiguousIfSend<A> {
-            fn check() {}
-        }
-        impl<T: ?Sized> AmbiguousIfSend<()> for T {}
-        impl<T: ?Sized + Send> AmbiguousIfSend<u8> for T {}
-        <$t as AmbiguousIfSend<_>>::check();
-    }};
+/// `n` milliseconds.
+pub fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
 }
 
-/// Compile-time check that `T` does NOT implement `Unpin`.
-#[macro_export]
-macro_rules! assert_not_unpin {
-    ($t:ty) => {{
-        trait AmbiguousIfUnpin<A> {
-            fn check() {}
-        }
-        impl<T: ?Sized> AmbiguousIfUnpin<()> for T {}
-        impl<T: ?Sized + Unpin> AmbiguousIfUnpin<u8> for T {}
-        <$t as AmbiguousIfUnpin<_>>::check();
-    }};
+/// Gaps in milliseconds for [`Gapped::from_gaps`]; many zeros, so that
+/// bursts happen.
+pub fn plan_strategy() -> impl Strategy<Value = Vec<u64>> {
+    prop::collection::vec(prop_oneof![Just(0u64), 0u64..300], 0..40)
 }
-
-pub fn assert_send_sync<T: Send + Sync>() {}
-pub fn assert_unpin<T: Unpin>() {}

@@ -1,50 +1,12 @@
 //! The test harness: a channel flavour ([`Chan`]) and a runtime
 //! ([`Runtime`]) are chosen independently, and every test body in
 //! `runtimes.rs` is written once, generic over both.
-#![allow(dead_code)] // each test file uses a part of the harness
+#![allow(dead_code)] // a part is unused when a feature leaves its row out
 
-use core::future::{Future, poll_fn};
+use core::future::Future;
 use core::pin::Pin;
-use core::task::Poll;
 
-use rill_core::{FusedStream, Stream};
-
-/// `probe!(T: Send)` is true exactly when `T: Send` (inherent methods win
-/// over trait methods when their bound holds).
-pub(crate) struct Probe<T: ?Sized>(pub(crate) core::marker::PhantomData<T>);
-pub(crate) trait Fallback {
-    fn send(&self) -> bool {
-        false
-    }
-    fn sync(&self) -> bool {
-        false
-    }
-    fn unpin(&self) -> bool {
-        false
-    }
-}
-impl<T: ?Sized> Fallback for Probe<T> {}
-impl<T: ?Sized + Send> Probe<T> {
-    pub(crate) fn send(&self) -> bool {
-        true
-    }
-}
-impl<T: ?Sized + Sync> Probe<T> {
-    pub(crate) fn sync(&self) -> bool {
-        true
-    }
-}
-impl<T: ?Sized + Unpin> Probe<T> {
-    pub(crate) fn unpin(&self) -> bool {
-        true
-    }
-}
-#[allow(unused_macros)]
-macro_rules! probe {
-    ($t:ty: $m:ident) => {
-        $crate::common::Probe::<$t>(::core::marker::PhantomData).$m()
-    };
-}
+use rill_core::FusedStream;
 
 pub(crate) type BoxFut<T> = Pin<Box<dyn Future<Output = T> + Send>>;
 
@@ -219,19 +181,3 @@ async_channel_flavour!(
     async_channel,
     rill_channel::async_channel::ReceiverStream<u64>
 );
-
-/// The next item of a pinned stream.
-pub(crate) async fn next<S: Stream + ?Sized>(stream: &mut Pin<Box<S>>) -> Option<S::Item> {
-    poll_fn(|cx| stream.as_mut().poll_next(cx)).await
-}
-
-/// Polls a future once with a no-op waker (used to show that a send waits,
-/// without any timing).
-pub(crate) fn poll_once<F: Future + ?Sized>(future: Pin<&mut F>) -> Poll<F::Output> {
-    future.poll(&mut rill_test::noop_context())
-}
-
-/// Polls a stream once with a no-op waker.
-pub(crate) fn poll_stream_once<S: Stream + ?Sized>(stream: Pin<&mut S>) -> Poll<Option<S::Item>> {
-    stream.poll_next(&mut rill_test::noop_context())
-}

@@ -6,7 +6,7 @@
 //! from a `TestSource` that pends before every item; then the items each
 //! consumer pulls, tie rules, overflow, completion, drop and auto traits.
 
-mod common;
+mod inputs;
 
 use std::cmp::Ordering;
 use std::num::Wrapping;
@@ -14,7 +14,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::pin::pin;
 use std::time::Duration;
 
-use common::{drop_flag, message_of_poll_after_completion, sources};
+use inputs::{drop_flag, message_of_poll_after_completion, sources};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_test::{TestSource, block_on, check_fused_adapter};
@@ -477,11 +477,7 @@ fn an_item_held_for_a_pair_is_dropped_with_the_future() {
     let left = stream::iter([std::rc::Rc::clone(&item)]);
     let right = pending.map(std::rc::Rc::new);
     let mut fut = Box::pin(left.eq(right));
-    assert!(
-        fut.as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     assert_eq!(std::rc::Rc::strong_count(&item), 2);
     drop(fut);
     assert_eq!(std::rc::Rc::strong_count(&item), 1);
@@ -513,7 +509,8 @@ fn debug_output_skips_closures() {
 
 mod auto_traits {
     //! Send / Sync / Unpin exactly when the parts are.
-    include!("common/auto_traits.rs");
+    use rill_test::assert_auto_traits_follow;
+    use rill_test::auto_traits::Plain;
 
     use rill_combinators::stream::{
         Cloned, Cmp, Copied, Equals, Ge, Gt, Iter, Le, Lt, Max, MaxBy, MaxByKey, Min, MinBy,
@@ -524,34 +521,34 @@ mod auto_traits {
 
     #[test]
     fn consumers_and_adapters() {
-        follows!(pinned X => Min<X>);
-        follows!(unpinned X => Min<Items<X>>);
-        follows!(pinned X => Max<X>);
-        follows!(pinned X => MinBy<X, Good>);
-        follows!(unpinned X => MinBy<Good, X>);
-        follows!(unpinned X => MaxBy<Items<X>, Good>);
-        follows!(pinned X => MaxBy<X, Good>);
-        follows!(pinned X => MinByKey<X, u8, Good>);
-        follows!(unpinned X => MinByKey<Good, X, Good>);
-        follows!(unpinned X => MinByKey<Good, u8, X>);
-        follows!(pinned X => MaxByKey<X, u8, Good>);
-        follows!(unpinned X => MaxByKey<Items<X>, u8, Good>);
-        follows!(pinned X => Sum<X, u32>);
-        follows!(unpinned X => Sum<Good, X>);
-        follows!(pinned X => Product<X, u32>);
-        follows!(unpinned X => Product<Good, X>);
-        follows!(pinned X => Cmp<X, Good>);
-        follows!(pinned X => Cmp<Good, X>);
-        follows!(unpinned X => Cmp<Items<X>, Good>);
-        follows!(pinned X => PartialCmp<X, Good>);
-        follows!(unpinned X => PartialCmp<Good, Items<X>>);
-        follows!(pinned X => Equals<X, Good>);
-        follows!(pinned X => Ne<Good, X>);
-        follows!(pinned X => Lt<X, Good>);
-        follows!(pinned X => Le<Good, X>);
-        follows!(pinned X => Gt<X, Good>);
-        follows!(pinned X => Ge<Good, X>);
-        follows!(pinned X => Copied<X>);
-        follows!(pinned X => Cloned<X>);
+        assert_auto_traits_follow!(pinned X => Min<X>);
+        assert_auto_traits_follow!(unpinned X => Min<Items<X>>);
+        assert_auto_traits_follow!(pinned X => Max<X>);
+        assert_auto_traits_follow!(pinned X => MinBy<X, Plain>);
+        assert_auto_traits_follow!(unpinned X => MinBy<Plain, X>);
+        assert_auto_traits_follow!(unpinned X => MaxBy<Items<X>, Plain>);
+        assert_auto_traits_follow!(pinned X => MaxBy<X, Plain>);
+        assert_auto_traits_follow!(pinned X => MinByKey<X, u8, Plain>);
+        assert_auto_traits_follow!(unpinned X => MinByKey<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => MinByKey<Plain, u8, X>);
+        assert_auto_traits_follow!(pinned X => MaxByKey<X, u8, Plain>);
+        assert_auto_traits_follow!(unpinned X => MaxByKey<Items<X>, u8, Plain>);
+        assert_auto_traits_follow!(pinned X => Sum<X, u32>);
+        assert_auto_traits_follow!(unpinned X => Sum<Plain, X>);
+        assert_auto_traits_follow!(pinned X => Product<X, u32>);
+        assert_auto_traits_follow!(unpinned X => Product<Plain, X>);
+        assert_auto_traits_follow!(pinned X => Cmp<X, Plain>);
+        assert_auto_traits_follow!(pinned X => Cmp<Plain, X>);
+        assert_auto_traits_follow!(unpinned X => Cmp<Items<X>, Plain>);
+        assert_auto_traits_follow!(pinned X => PartialCmp<X, Plain>);
+        assert_auto_traits_follow!(unpinned X => PartialCmp<Plain, Items<X>>);
+        assert_auto_traits_follow!(pinned X => Equals<X, Plain>);
+        assert_auto_traits_follow!(pinned X => Ne<Plain, X>);
+        assert_auto_traits_follow!(pinned X => Lt<X, Plain>);
+        assert_auto_traits_follow!(pinned X => Le<Plain, X>);
+        assert_auto_traits_follow!(pinned X => Gt<X, Plain>);
+        assert_auto_traits_follow!(pinned X => Ge<Plain, X>);
+        assert_auto_traits_follow!(pinned X => Copied<X>);
+        assert_auto_traits_follow!(pinned X => Cloned<X>);
     }
 }

@@ -4,15 +4,15 @@
 //! pending once; then short-circuiting, completion and drop, and the auto
 //! traits of every future.
 
-mod common;
+mod inputs;
 
 use std::cell::RefCell;
 use std::pin::pin;
 
-use common::{drop_flag, message_of_poll_after_completion, sources, yield_once};
+use inputs::{drop_flag, message_of_poll_after_completion, sources};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
-use rill_test::{TestSource, block_on};
+use rill_test::{TestSource, block_on, yield_once};
 
 fn small_vec() -> impl Strategy<Value = Vec<u8>> {
     prop::collection::vec(any::<u8>(), 0..16)
@@ -246,17 +246,13 @@ fn the_stream_is_dropped_on_completion_and_with_the_future() {
     // On completion, before the future itself is dropped.
     let (s, dropped) = drop_flag(vec![1, 2], false);
     let mut fut = pin!(s.count());
-    assert!(fut.as_mut().poll(&mut rill_test::noop_context()).is_ready());
+    assert!(rill_test::poll_once(&mut fut).is_ready());
     assert!(dropped.get());
 
     // Mid-way: a pending future takes the stream with it.
     let (s, dropped) = drop_flag(vec![], true);
     let mut fut = Box::pin(s.fold(0, |a, x| async move { a + x }));
-    assert!(
-        fut.as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     assert!(!dropped.get());
     drop(fut);
     assert!(dropped.get());
@@ -268,11 +264,7 @@ fn an_item_under_test_is_dropped_with_the_future() {
     let mut fut = Box::pin(
         stream::iter([std::rc::Rc::clone(&item)]).find(|_| std::future::pending::<bool>()),
     );
-    assert!(
-        fut.as_mut()
-            .poll(&mut rill_test::noop_context())
-            .is_pending()
-    );
+    assert!(rill_test::poll_once(&mut fut).is_pending());
     assert_eq!(std::rc::Rc::strong_count(&item), 2);
     drop(fut);
     assert_eq!(std::rc::Rc::strong_count(&item), 1);
@@ -297,7 +289,8 @@ fn debug_output_skips_closures() {
 
 mod auto_traits {
     //! Send / Sync / Unpin exactly when the parts are.
-    include!("common/auto_traits.rs");
+    use rill_test::assert_auto_traits_follow;
+    use rill_test::auto_traits::Plain;
 
     use rill_combinators::stream::{
         All, Any, Concat, Count, Find, FindMap, Fold, ForEach, Iter, Last, Nth, Partition,
@@ -308,45 +301,45 @@ mod auto_traits {
 
     #[test]
     fn consumers() {
-        follows!(pinned X => Count<X>);
-        follows!(pinned X => Nth<X>);
-        follows!(pinned X => Last<X>);
-        follows!(unpinned X => Last<Items<X>>);
-        follows!(pinned X => Concat<X>);
-        follows!(unpinned X => Concat<Items<X>>);
-        follows!(pinned X => Unzip<X, Good, Good>);
-        follows!(unpinned X => Unzip<Good, X, Good>);
-        follows!(unpinned X => Unzip<Good, Good, X>);
+        assert_auto_traits_follow!(pinned X => Count<X>);
+        assert_auto_traits_follow!(pinned X => Nth<X>);
+        assert_auto_traits_follow!(pinned X => Last<X>);
+        assert_auto_traits_follow!(unpinned X => Last<Items<X>>);
+        assert_auto_traits_follow!(pinned X => Concat<X>);
+        assert_auto_traits_follow!(unpinned X => Concat<Items<X>>);
+        assert_auto_traits_follow!(pinned X => Unzip<X, Plain, Plain>);
+        assert_auto_traits_follow!(unpinned X => Unzip<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Unzip<Plain, Plain, X>);
 
-        follows!(pinned X => Fold<X, Good, u8, Good>);
-        follows!(pinned X => Fold<Good, X, u8, Good>);
-        follows!(unpinned X => Fold<Good, Good, X, Good>);
-        follows!(unpinned X => Fold<Good, Good, u8, X>);
+        assert_auto_traits_follow!(pinned X => Fold<X, Plain, u8, Plain>);
+        assert_auto_traits_follow!(pinned X => Fold<Plain, X, u8, Plain>);
+        assert_auto_traits_follow!(unpinned X => Fold<Plain, Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Fold<Plain, Plain, u8, X>);
 
-        follows!(pinned X => ForEach<X, Good, Good>);
-        follows!(pinned X => ForEach<Good, X, Good>);
-        follows!(unpinned X => ForEach<Good, Good, X>);
-        follows!(pinned X => Any<X, Good, Good>);
-        follows!(pinned X => Any<Good, X, Good>);
-        follows!(unpinned X => Any<Good, Good, X>);
-        follows!(pinned X => All<X, Good, Good>);
-        follows!(pinned X => All<Good, X, Good>);
-        follows!(unpinned X => All<Good, Good, X>);
-        follows!(pinned X => FindMap<X, Good, Good>);
-        follows!(pinned X => FindMap<Good, X, Good>);
-        follows!(unpinned X => FindMap<Good, Good, X>);
-        follows!(pinned X => Position<X, Good, Good>);
-        follows!(pinned X => Position<Good, X, Good>);
-        follows!(unpinned X => Position<Good, Good, X>);
+        assert_auto_traits_follow!(pinned X => ForEach<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => ForEach<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => ForEach<Plain, Plain, X>);
+        assert_auto_traits_follow!(pinned X => Any<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => Any<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Any<Plain, Plain, X>);
+        assert_auto_traits_follow!(pinned X => All<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => All<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => All<Plain, Plain, X>);
+        assert_auto_traits_follow!(pinned X => FindMap<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => FindMap<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => FindMap<Plain, Plain, X>);
+        assert_auto_traits_follow!(pinned X => Position<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => Position<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Position<Plain, Plain, X>);
 
-        follows!(pinned X => Find<X, Good, Good>);
-        follows!(pinned X => Find<Good, X, Good>);
-        follows!(unpinned X => Find<Good, Good, X>);
-        follows!(unpinned X => Find<Items<X>, Good, Good>);
-        follows!(pinned X => Partition<X, Good, Good, Good>);
-        follows!(pinned X => Partition<Good, X, Good, Good>);
-        follows!(unpinned X => Partition<Good, Good, X, Good>);
-        follows!(unpinned X => Partition<Good, Good, Good, X>);
-        follows!(unpinned X => Partition<Items<X>, Good, Good, Good>);
+        assert_auto_traits_follow!(pinned X => Find<X, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => Find<Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Find<Plain, Plain, X>);
+        assert_auto_traits_follow!(unpinned X => Find<Items<X>, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => Partition<X, Plain, Plain, Plain>);
+        assert_auto_traits_follow!(pinned X => Partition<Plain, X, Plain, Plain>);
+        assert_auto_traits_follow!(unpinned X => Partition<Plain, Plain, X, Plain>);
+        assert_auto_traits_follow!(unpinned X => Partition<Plain, Plain, Plain, X>);
+        assert_auto_traits_follow!(unpinned X => Partition<Items<X>, Plain, Plain, Plain>);
     }
 }

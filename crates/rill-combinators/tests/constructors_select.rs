@@ -1,21 +1,21 @@
 //! Tests for `select`, `select_with_strategy`, `StreamExt::merge` and
 //! `Either`.
 
-mod common;
+mod inputs;
 
 use std::cell::Cell;
 use std::marker::PhantomPinned;
 use std::pin::{Pin, pin};
 use std::rc::Rc;
 
-use common::{Scripted, assert_send, assert_sync, assert_unpin};
+use inputs::scripted;
 use proptest::prelude::*;
 use rill_combinators::stream::{self, PollNext};
 use rill_combinators::{Either, StreamExt};
 use rill_core::{FusedStream, Stream};
 use rill_test::{
-    assert_stream_done, assert_stream_next, assert_stream_pending, block_on, check_fused_stream,
-    check_stream,
+    assert_impl, assert_not_impl, assert_stream_done, assert_stream_next, assert_stream_pending,
+    block_on, check_fused_stream, check_stream,
 };
 
 /// Items tagged with their side and their index on that side.
@@ -62,12 +62,12 @@ proptest! {
         let l = tagged(PollNext::Left, left);
         let r = tagged(PollNext::Right, right);
         let make = || {
-            stream::select(Scripted::with_pendings(&l, &lp), Scripted::with_pendings(&r, &rp))
+            stream::select(scripted(&l, &lp), scripted(&r, &rp))
         };
         assert_interleaving(&check_fused_stream(make), left, right);
         // `merge` is the same stream.
         let merged = check_fused_stream(|| {
-            Scripted::with_pendings(&l, &lp).merge(Scripted::with_pendings(&r, &rp))
+            scripted(&l, &lp).merge(scripted(&r, &rp))
         });
         prop_assert_eq!(merged, check_fused_stream(make));
     }
@@ -97,8 +97,8 @@ proptest! {
         let r = tagged(PollNext::Right, right);
         let out = check_fused_stream(|| {
             stream::select_with_strategy(
-                Scripted::with_pendings(&l, &lp),
-                Scripted::with_pendings(&r, &rp),
+                scripted(&l, &lp),
+                scripted(&r, &rp),
                 two_to_one,
             )
         });
@@ -155,8 +155,8 @@ fn strategy_is_not_asked_once_a_side_has_ended() {
 
 #[test]
 fn select_waits_for_a_pending_side_and_never_repolls_an_ended_one() {
-    // `Scripted` panics if polled after its end.
-    let mut s = stream::select(stream::pending(), Scripted::with_pendings(&[1, 2], &[]));
+    // `scripted` sources panic if polled after their end.
+    let mut s = stream::select(stream::pending(), scripted(&[1, 2], &[]));
     assert_stream_next!(s, 1);
     assert_stream_next!(s, 2);
     for _ in 0..3 {
@@ -165,7 +165,7 @@ fn select_waits_for_a_pending_side_and_never_repolls_an_ended_one() {
     assert!(!s.is_terminated());
     assert_eq!(s.size_hint(), (0, Some(0)));
 
-    let mut both = stream::select(Scripted::new([]), Scripted::<u8>::new([]));
+    let mut both = stream::select(scripted(&[], &[]), scripted::<u8>(&[], &[]));
     assert_stream_done!(both);
     assert!(both.is_terminated());
     assert_stream_done!(both);
@@ -180,7 +180,7 @@ fn select_size_hint_sums_the_live_sides() {
     let s3 = stream::select(stream::repeat(1), stream::repeat(0));
     assert_eq!(s3.size_hint(), (usize::MAX, None), "lower bound saturates");
     for _ in 0..6 {
-        let _ = rill_test::__private::poll_once(&mut s);
+        let _ = rill_test::poll_next_once(&mut s);
     }
     assert_eq!(s.size_hint(), (1, Some(1)));
     let m = stream::iter(0..2).merge(stream::iter(0..5));
@@ -258,7 +258,7 @@ fn either_is_a_future() {
     assert_eq!(block_on(pick(false)), "right");
     assert_eq!(
         block_on(Either::<_, std::future::Ready<u8>>::left(
-            common::yield_once(4)
+            rill_test::yield_once(4)
         )),
         4
     );
@@ -287,19 +287,13 @@ type Rr = fn(&mut PollNext) -> PollNext;
 #[test]
 fn auto_traits_follow_the_parts() {
     type It = stream::Iter<std::ops::Range<u8>>;
-    assert_send::<stream::Select<It, It>>();
-    assert_sync::<stream::Select<It, It>>();
-    assert_unpin::<stream::Select<It, It>>();
-    assert_send::<rill_combinators::stream::Merge<It, It>>();
-    assert_sync::<rill_combinators::stream::Merge<It, It>>();
-    assert_unpin::<rill_combinators::stream::Merge<It, It>>();
-    assert_send::<stream::SelectWithStrategy<It, It, Rr, PollNext>>();
+    assert_impl!(stream::Select<It, It>: Send, Sync, Unpin);
+    assert_impl!(rill_combinators::stream::Merge<It, It>: Send, Sync, Unpin);
+    assert_impl!(stream::SelectWithStrategy<It, It, Rr, PollNext>: Send);
     // The strategy and its state are never pinned.
-    assert_unpin::<stream::SelectWithStrategy<It, It, NotUnpin, NotUnpin>>();
-    assert_send::<Either<It, It>>();
-    assert_sync::<Either<It, It>>();
-    assert_unpin::<Either<It, It>>();
-    assert_send::<PollNext>();
+    assert_impl!(stream::SelectWithStrategy<It, It, NotUnpin, NotUnpin>: Unpin);
+    assert_impl!(Either<It, It>: Send, Sync, Unpin);
+    assert_impl!(PollNext: Send);
 }
 
 assert_not_impl!(stream::Select<NotSend, stream::Iter<std::ops::Range<u8>>>: Send);

@@ -4,11 +4,8 @@
 //! `or`, the fairness and reproducibility of `race`, fusing, `size_hint`
 //! and auto traits.
 
-mod common;
-
 use std::cell::Cell;
 
-use common::{Scripted, Step};
 use proptest::prelude::*;
 use rill_combinators::{StreamExt, stream};
 use rill_core::{FusedStream, Stream};
@@ -126,7 +123,9 @@ fn race_shares_turns_fairly_between_ready_streams() {
 #[test]
 fn or_prefers_the_first_stream_and_lets_the_second_through_when_it_waits() {
     let mut s = stream::or(
-        Scripted::new([Step::Item(1), Step::Pending, Step::Item(2)]),
+        TestSource::new([1, 2])
+            .pending_before([1])
+            .panic_after_end(true),
         stream::iter([10, 20, 30]),
     );
     assert_stream_next!(s, 1);
@@ -136,7 +135,7 @@ fn or_prefers_the_first_stream_and_lets_the_second_through_when_it_waits() {
     assert_stream_next!(s, 30);
     assert_stream_done!(s);
     assert!(s.is_terminated());
-    // `Scripted` panics when polled after its end: neither side is.
+    // The first source panics when polled after its end: it is not.
     assert_stream_done!(s);
 }
 
@@ -144,8 +143,10 @@ fn or_prefers_the_first_stream_and_lets_the_second_through_when_it_waits() {
 fn merged_streams_end_when_both_end_and_poll_no_ended_side() {
     for seed in 0..16 {
         let mut s = stream::race_with_seed(
-            Scripted::new([Step::Item(1)]),
-            Scripted::new([Step::Pending, Step::Item(2), Step::Item(3)]),
+            TestSource::new([1]).panic_after_end(true),
+            TestSource::new([2, 3])
+                .pending_before([0])
+                .panic_after_end(true),
             seed,
         );
         let mut got = Vec::new();
@@ -209,16 +210,17 @@ fn debug_output() {
 
 mod auto_traits {
     //! Send / Sync / Unpin exactly when the parts are.
-    include!("common/auto_traits.rs");
+    use rill_test::assert_auto_traits_follow;
+    use rill_test::auto_traits::Plain;
 
     use rill_combinators::stream::{FromFn, Or, Race};
 
     #[test]
     fn constructors() {
-        follows!(unpinned X => FromFn<X>);
-        follows!(pinned X => Or<X, Good>);
-        follows!(pinned X => Or<Good, X>);
-        follows!(pinned X => Race<X, Good>);
-        follows!(pinned X => Race<Good, X>);
+        assert_auto_traits_follow!(unpinned X => FromFn<X>);
+        assert_auto_traits_follow!(pinned X => Or<X, Plain>);
+        assert_auto_traits_follow!(pinned X => Or<Plain, X>);
+        assert_auto_traits_follow!(pinned X => Race<X, Plain>);
+        assert_auto_traits_follow!(pinned X => Race<Plain, X>);
     }
 }

@@ -143,8 +143,6 @@ async fn dropping_the_stream_aborts_its_tasks() {
 
 #[test]
 fn auto_traits() {
-    fn send_sync<T: Send + Sync>() {}
-    fn unpin<T: Unpin>() {}
-    send_sync::<JoinSetStream<u8>>();
-    unpin::<JoinSetStream<std::rc::Rc<u8>>>();
+    rill_test::assert_impl!(JoinSetStream<u8>: Send, Sync);
+    rill_test::assert_impl!(JoinSetStream<std::rc::Rc<u8>>: Unpin);
 }

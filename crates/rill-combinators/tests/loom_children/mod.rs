@@ -1,5 +1,7 @@
 //! Children for the loom models (included with `#[path]`): gates opened
-//! from another loom thread, as a channel or a timer would wake a child.
+//! from another loom thread, as a channel or a timer would wake a child, and
+//! a child that wakes itself while it is dropped; `next`/`drain` that park
+//! the loom thread while a stream is pending.
 #![allow(dead_code, unreachable_pub)]
 
 use core::future::{Future, poll_fn};
@@ -41,6 +43,26 @@ impl Gate {
         self.polls.fetch_add(1, SeqCst);
         self.waker.register_by_ref(cx.waker());
         self.open.load(SeqCst)
+    }
+}
+
+/// A child whose destructor wakes its own waker (the clone it kept): the
+/// wake lands while its set clears or drops.
+pub struct WakeOnDrop(pub Option<core::task::Waker>);
+
+impl Future for WakeOnDrop {
+    type Output = u8;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u8> {
+        self.0 = Some(cx.waker().clone());
+        Poll::Pending
+    }
+}
+
+impl Drop for WakeOnDrop {
+    fn drop(&mut self) {
+        if let Some(w) = self.0.take() {
+            w.wake();
+        }
     }
 }
 

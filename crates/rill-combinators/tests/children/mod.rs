@@ -1,4 +1,7 @@
-//! Test futures for the concurrency tests (included with `#[path]`).
+//! The children the concurrency tests put in their sets (included with
+//! `#[path]`): counted jobs, hand-woken and job-driven streams, fairness
+//! children on a shared clock; pollers that fail instead of hanging; a
+//! seeded generator and the sizes that shrink under valgrind and ASan.
 #![allow(dead_code, unreachable_pub)]
 
 use std::future::Future;
@@ -119,10 +122,6 @@ pub fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
-pub fn assert_send<T: Send>() {}
-pub fn assert_sync<T: Sync>() {}
-pub fn assert_unpin<T: Unpin>() {}
-
 /// Number of generated cases: `PROPTEST_CASES` (as set by the valgrind run)
 /// or 64.
 pub fn cases() -> u64 {
@@ -130,26 +129,6 @@ pub fn cases() -> u64 {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(64)
-}
-
-/// `true` if the type is `Send`, `false` otherwise, at compile time (the
-/// inherent const applies only to `Send` types; others fall back to the
-/// blanket trait's).
-#[macro_export]
-macro_rules! is_send {
-    ($t:ty) => {{
-        #[allow(dead_code)]
-        trait Fallback {
-            const SEND: bool = false;
-        }
-        impl<T: ?Sized> Fallback for T {}
-        struct Probe<T: ?Sized>(std::marker::PhantomData<T>);
-        #[allow(dead_code)]
-        impl<T: ?Sized + Send> Probe<T> {
-            const SEND: bool = true;
-        }
-        Probe::<$t>::SEND
-    }};
 }
 
 /// A stream of `len` items (`id * 1000 + i`) that is pending until its
@@ -255,8 +234,6 @@ impl rill_core::Stream for JobStream {
     }
 }
 
-// region: issue 11 (drop in place, fairness, panics)
-
 /// Polls `stream` until it yields or ends and returns that. Fails the test
 /// instead of hanging: when the stream returns `Pending` without having
 /// woken its waker (nothing else in these tests would wake it, so on an
@@ -311,11 +288,6 @@ pub fn collect_bounded<S: rill_core::Stream + Unpin + ?Sized>(
         out.push(item);
     }
     out
-}
-
-/// Polls `stream` once with a no-op waker.
-pub fn poll_once<S: rill_core::Stream + Unpin + ?Sized>(stream: &mut S) -> Poll<Option<S::Item>> {
-    Pin::new(stream).poll_next(&mut rill_test::noop_context())
 }
 
 /// Counts child polls across a whole set: every fairness child ticks it.
@@ -476,5 +448,3 @@ pub fn scaled(n: usize, small: usize) -> usize {
         n
     }
 }
-
-// endregion: issue 11

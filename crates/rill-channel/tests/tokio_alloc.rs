@@ -1,41 +1,17 @@
 //! `BroadcastStream` and `WatchStream` box their receive future once per
 //! stream and reuse it: receiving messages allocates nothing. Counted with
-//! a global allocator that counts the allocations of the current thread.
+//! rill-test's `CountingAllocator`, which counts the allocations of the
+//! current thread.
 #![cfg(feature = "tokio")]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use rill_channel::IntoStream;
-use rill_test::{assert_stream_next, assert_stream_pending};
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-struct CountingAllocator;
-
-// SAFETY: every call is forwarded unchanged to the system allocator, which
-// upholds `GlobalAlloc`'s contract; counting touches only a const-initialised
-// thread-local `Cell` without destructor, which never allocates.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        // SAFETY: the caller's guarantees for `layout` are passed on as is.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was allocated by `System` with this `layout` above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use rill_test::{CountingAllocator, assert_stream_next, assert_stream_pending};
 
 #[global_allocator]
-static GLOBAL: CountingAllocator = CountingAllocator;
+static GLOBAL: CountingAllocator = CountingAllocator::new();
 
 fn allocations() -> usize {
-    ALLOCATIONS.with(Cell::get)
+    CountingAllocator::thread_allocations()
 }
 
 #[test]
