@@ -326,6 +326,45 @@ fn futures_unordered_child_drop_panics_on_completion() {
     probes.assert_all_dropped();
 }
 
+/// A completed future whose destructor panics must not stall the order
+/// (found by the review: the place was neither waiting nor lost, and every
+/// poll woke itself for ever). An output that was waiting keeps its place;
+/// one whose turn it was may be lost with the panic.
+#[test]
+fn futures_ordered_and_buffered_go_on_after_a_completed_child_panics_in_drop() {
+    for panicking in [0u32, 1, 2, 5] {
+        let probes = Probes::new();
+        let make = |i: u32| {
+            // Later children complete first, so most outputs wait.
+            let f = probes.future(i).pending(6 - i as usize);
+            if i == panicking { f.panic_in_drop() } else { f }
+        };
+        let mut q: FuturesOrdered<_> = (0..6u32).map(make).collect();
+        let (items, panics) = drain(&mut q);
+        only_probe_panics(&panics, 1);
+        let expected: Vec<u32> = (0..6).filter(|&i| i != panicking).collect();
+        let all: Vec<u32> = (0..6).collect();
+        assert!(items == expected || items == all, "{panicking}: {items:?}");
+        assert!(q.is_empty());
+        probes.assert_all_dropped();
+
+        let probes = Probes::new();
+        let mut b = stream::iter((0..6u32).map(|i| {
+            let f = probes.future(i).pending(6 - i as usize);
+            if i == panicking { f.panic_in_drop() } else { f }
+        }))
+        .buffered(3);
+        let (items, panics) = drain(&mut b);
+        only_probe_panics(&panics, 1);
+        assert!(
+            items == expected || items == all,
+            "buffered {panicking}: {items:?}"
+        );
+        drop(b);
+        probes.assert_all_dropped();
+    }
+}
+
 #[test]
 fn futures_unordered_clear_with_a_panicking_drop_stays_consistent() {
     let probes = Probes::new();

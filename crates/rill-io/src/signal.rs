@@ -101,7 +101,12 @@ impl SignalStream {
     /// use tokio::signal::unix::{SignalKind, signal};
     ///
     /// let s = rill_io::tokio::SignalStream::new(signal(SignalKind::user_defined2())?);
-    /// let _listener: tokio::signal::unix::Signal = s.into_inner();
+    /// let mut listener: tokio::signal::unix::Signal = s.into_inner();
+    /// // Still registered: a SIGUSR2 sent to this process reaches it.
+    /// std::process::Command::new("kill")
+    ///     .args(["-USR2", &std::process::id().to_string()])
+    ///     .status()?;
+    /// assert_eq!(listener.recv().await, Some(()));
     /// # Ok(())
     /// # }
     /// ```

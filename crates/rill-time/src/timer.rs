@@ -143,13 +143,18 @@ use core::time::Duration;
 /// are a timer whose clock only moves when the test says so.
 ///
 /// ```
-/// # #[cfg(feature = "tokio")] {
+/// use core::time::Duration;
+/// use rill_test::{ManualClock, TestTimer};
 /// use rill_time::Timer;
-/// use rill_time::tokio::TokioTimer;
 ///
-/// fn is_timer<T: Timer>() {}
-/// is_timer::<TokioTimer>();
-/// # }
+/// let clock = ManualClock::new();
+/// let _entered = clock.enter();
+/// let start = TestTimer::now();
+/// // `block_on` moves the manual clock to the sleep's deadline when the
+/// // future is idle: no real time passes.
+/// rill_test::block_on(TestTimer::sleep_until(start + Duration::from_millis(5)));
+/// assert_eq!(TestTimer::now() - start, Duration::from_millis(5));
+/// assert_eq!(clock.waiting_sleeps(), 0);
 /// ```
 pub trait Timer {
     /// A point in time of this timer's clock.

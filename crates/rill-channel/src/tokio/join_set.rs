@@ -22,7 +22,9 @@ use rill_core::Stream;
 /// the set's own methods.
 ///
 /// ```
-/// # #[tokio::main(flavor = "current_thread")]
+/// # // A paused clock: the timers fire in deadline order, however loaded
+/// # // the machine is.
+/// # #[tokio::main(flavor = "current_thread", start_paused = true)]
 /// # async fn main() {
 /// use rill_channel::tokio::JoinSetStream;
 /// use rill_combinators::StreamExt;

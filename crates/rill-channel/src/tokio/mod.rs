@@ -104,10 +104,15 @@ impl<T> Receive for mpsc::Receiver<T> {
     }
 
     fn remaining(&self) -> (usize, Option<usize>) {
+        // The sender count first: once it reads 0, every send happened
+        // before, so the length read after it counts them all. (Read the
+        // other way round, a send and the last sender's drop could land
+        // between the two reads and make the hint one short.)
+        let no_sender = self.sender_strong_count() == 0;
         let Some(len) = buffered(self.len()) else {
             return (0, None);
         };
-        if self.sender_strong_count() == 0 {
+        if no_sender {
             // No sender, no permit (permits hold a sender): nothing more.
             (len, Some(len))
         } else if self.is_closed() {
@@ -134,10 +139,12 @@ impl<T> Receive for mpsc::UnboundedReceiver<T> {
     }
 
     fn remaining(&self) -> (usize, Option<usize>) {
+        // The sender count first, as for the bounded receiver.
+        let no_sender = self.sender_strong_count() == 0;
         let Some(len) = buffered(self.len()) else {
             return (0, None);
         };
-        if self.sender_strong_count() == 0 {
+        if no_sender {
             (len, Some(len))
         } else {
             // Even after `close`, a send racing with it may still land.

@@ -8,7 +8,7 @@ use core::task::{Context, Poll};
 use rill_core::{FusedStream, Stream};
 
 use super::set::{SameItems, StreamSet};
-use crate::concurrent::{ReadyQueue, Turn};
+use crate::concurrent::{BUDGET, ReadyQueue, Turn};
 
 /// Merges a collection of streams with one item type into one stream of
 /// their items, in the order they become ready, as `.merge()` does in
@@ -187,7 +187,7 @@ impl<C: SameItems> Stream for MergeStreams<C> {
         if *this.live > 0 {
             let mut streams = this.streams;
             let (ended, live) = (this.ended, this.live);
-            let item = this.queue.poll(cx, |index, cx| {
+            let item = this.queue.poll(cx, &mut BUDGET.clone(), |index, cx| {
                 // An ended stream may still be woken by a waker it kept.
                 if ended[index] {
                     return Turn::Vacant;

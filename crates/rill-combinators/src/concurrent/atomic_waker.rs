@@ -50,6 +50,10 @@ impl AtomicWaker {
             .compare_exchange(IDLE, REGISTERING, Ordering::Acquire, Ordering::Acquire)
         {
             Ok(_) => {
+                // If `Waker::clone` panics, the guard leaves REGISTERING as
+                // the end of this block does, so later registrations and
+                // wakes still work (the cell keeps the previous waker).
+                let guard = LeaveRegistering(self);
                 self.waker.with_mut(|cell| {
                     // SAFETY: we moved the state to REGISTERING, so no other
                     // thread reads or writes the cell until we leave it.
@@ -59,21 +63,7 @@ impl AtomicWaker {
                         _ => *cell = Some(waker.clone()),
                     }
                 });
-                if self
-                    .state
-                    .compare_exchange(REGISTERING, IDLE, Ordering::AcqRel, Ordering::Acquire)
-                    .is_err()
-                {
-                    // A wake arrived while we were registering (state is
-                    // REGISTERING | WAKING): it left the cell to us.
-                    // SAFETY: the waking thread saw REGISTERING and did not
-                    // touch the cell; we still own it until the swap below.
-                    let taken = self.waker.with_mut(|cell| unsafe { (*cell).take() });
-                    self.state.swap(IDLE, Ordering::AcqRel);
-                    if let Some(w) = taken {
-                        w.wake();
-                    }
-                }
+                drop(guard);
             }
             // A wake is in progress and may be using the previous waker:
             // make sure the new one is woken too. The owner will poll again
@@ -82,6 +72,25 @@ impl AtomicWaker {
             Err(_) => {
                 spin_loop();
                 waker.wake_by_ref();
+            }
+        }
+    }
+
+    /// Moves the state from REGISTERING back to IDLE; if a wake arrived
+    /// meanwhile (REGISTERING | WAKING), it left the cell to us: wake what
+    /// the cell holds.
+    fn leave_registering(&self) {
+        if self
+            .state
+            .compare_exchange(REGISTERING, IDLE, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            // SAFETY: the waking thread saw REGISTERING and did not touch the
+            // cell; we still own it until the swap below.
+            let taken = self.waker.with_mut(|cell| unsafe { (*cell).take() });
+            self.state.swap(IDLE, Ordering::AcqRel);
+            if let Some(w) = taken {
+                w.wake();
             }
         }
     }
@@ -105,6 +114,16 @@ impl AtomicWaker {
         } else {
             None
         }
+    }
+}
+
+/// Leaves the REGISTERING state when dropped: at the end of a registration,
+/// or while unwinding out of the waker's `clone`.
+struct LeaveRegistering<'a>(&'a AtomicWaker);
+
+impl Drop for LeaveRegistering<'_> {
+    fn drop(&mut self) {
+        self.0.leave_registering();
     }
 }
 

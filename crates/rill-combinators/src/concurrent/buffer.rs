@@ -10,6 +10,7 @@ use rill_core::Stream;
 
 use super::fill::{Filled, fill, size_hint};
 use super::pool::Pool;
+use super::ready_queue::BUDGET;
 
 pin_project_lite::pin_project! {
     /// The engine of `buffered` and `buffer_unordered`: input futures go
@@ -49,12 +50,14 @@ impl<St: Stream, P: Pool<St::Item>> Buffer<St, P> {
         if *this.terminated {
             return Poll::Ready(None);
         }
-        let filled = this.refill(cx);
+        // One budget of input items for the whole poll, both refills.
+        let mut inputs = BUDGET;
+        let filled = this.refill(cx, &mut inputs);
         match Pin::new(&mut *this.pool).poll_next(cx) {
             Poll::Ready(Some(out)) => {
                 // Keep the pipeline full: the freed slot is refilled now,
                 // not on the next poll.
-                let _ = this.refill(cx);
+                let _ = this.refill(cx, &mut inputs);
                 Poll::Ready(Some(out))
             }
             Poll::Ready(None) if *this.done => {
@@ -83,11 +86,12 @@ impl<St: Stream, P: Pool<St::Item>> Buffer<St, P> {
 }
 
 impl<St: Stream, P: Pool<St::Item>> BufferProj<'_, St, P> {
-    fn refill(&mut self, cx: &mut Context<'_>) -> Filled<()> {
+    fn refill(&mut self, cx: &mut Context<'_>, budget: &mut usize) -> Filled<()> {
         fill(
             self.stream.as_mut(),
             self.done,
             cx,
+            budget,
             *self.limit,
             &mut *self.pool,
             P::len,

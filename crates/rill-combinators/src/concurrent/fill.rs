@@ -8,8 +8,6 @@ use core::task::{Context, Poll};
 
 use rill_core::Stream;
 
-use super::ready_queue::BUDGET;
-
 /// Normalises a concurrency limit: `None` and `0` both mean unlimited.
 pub(crate) fn limit(n: impl Into<Option<usize>>) -> Option<usize> {
     n.into().filter(|&n| n != 0)
@@ -28,22 +26,29 @@ pub(crate) enum Filled<B> {
 }
 
 /// Pulls items from `input` (unless `done`) and hands them to `push` while
-/// `len(pool)` is below `limit`, at most [`BUDGET`] items per call. Sets
-/// `done` when the input ends; never polls it afterwards.
+/// `len(pool)` is below `limit`, one unit of `budget` per item: an adapter
+/// starts [`BUDGET`](super::ready_queue::BUDGET) per poll of its own and shares it across the calls of
+/// that poll. Sets `done` when the input ends; never polls it afterwards.
+#[allow(clippy::too_many_arguments)] // the pieces of an adapter's state, each borrowed apart
 #[inline(always)]
 pub(crate) fn fill<St: Stream + ?Sized, P, B>(
     mut input: Pin<&mut St>,
     done: &mut bool,
     cx: &mut Context<'_>,
+    budget: &mut usize,
     limit: Option<usize>,
     pool: &mut P,
     len: impl Fn(&P) -> usize,
     mut push: impl FnMut(&mut P, St::Item) -> ControlFlow<B>,
 ) -> Filled<B> {
-    for _ in 0..BUDGET {
+    loop {
         if *done || limit.is_some_and(|limit| len(pool) >= limit) {
             return Filled::Idle;
         }
+        if *budget == 0 {
+            return Filled::Budget;
+        }
+        *budget -= 1;
         match input.as_mut().poll_next(cx) {
             Poll::Ready(Some(item)) => {
                 if let ControlFlow::Break(b) = push(pool, item) {
@@ -56,11 +61,6 @@ pub(crate) fn fill<St: Stream + ?Sized, P, B>(
             }
             Poll::Pending => return Filled::Idle,
         }
-    }
-    if *done || limit.is_some_and(|limit| len(pool) >= limit) {
-        Filled::Idle
-    } else {
-        Filled::Budget
     }
 }
 

@@ -217,11 +217,16 @@ where
     if *terminated {
         return Poll::Ready(None);
     }
-    for _ in 0..BUDGET {
+    // One budget of input items and one of child polls for the whole poll:
+    // the loop goes round only when inner streams ended (child polls).
+    let mut inputs = BUDGET;
+    let mut children = BUDGET;
+    loop {
         let filled = fill::fill(
             stream.as_mut(),
             done,
             cx,
+            &mut inputs,
             limit,
             &mut *inner,
             TaskSet::len,
@@ -231,7 +236,7 @@ where
             return Poll::Ready(Some(item));
         }
         let full = limit.is_some_and(|l| inner.len() >= l);
-        match inner.poll_with(cx, poll_member) {
+        match inner.poll_with(cx, &mut children, poll_member) {
             Poll::Ready(Some(item)) => return Poll::Ready(Some(item)),
             Poll::Ready(None) if *done => {
                 *terminated = true;
@@ -251,8 +256,6 @@ where
             }
         }
     }
-    cx.waker().wake_by_ref();
-    Poll::Pending
 }
 
 /// `size_hint` of a flattening adapter: what the inner streams in flight

@@ -56,12 +56,18 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let mut this = self.project();
-        for _ in 0..BUDGET {
+        // One budget of input items and one of child polls for the whole
+        // poll, however often the loop goes round: every round that goes on
+        // polled a child that completed.
+        let mut inputs = BUDGET;
+        let mut children = BUDGET;
+        loop {
             let f = &mut *this.f;
             let filled = fill::fill(
                 this.stream.as_mut(),
                 this.done,
                 cx,
+                &mut inputs,
                 *this.limit,
                 &mut *this.in_progress,
                 FuturesUnordered::len,
@@ -70,7 +76,7 @@ where
                     ControlFlow::<()>::Continue(())
                 },
             );
-            match Pin::new(&mut *this.in_progress).poll_next(cx) {
+            match this.in_progress.poll_within(cx, &mut children) {
                 Poll::Ready(Some(())) => continue,
                 Poll::Ready(None) if *this.done => {
                     *this.finished = true;
@@ -84,8 +90,6 @@ where
                 }
             }
         }
-        cx.waker().wake_by_ref();
-        Poll::Pending
     }
 }
 

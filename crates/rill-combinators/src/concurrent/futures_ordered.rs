@@ -57,7 +57,9 @@ impl<T> Ord for Waiting<T> {
 /// A future that panics while polled is dropped (in place) before the panic
 /// propagates; if the panic is caught and the queue polled again, the queue
 /// goes on without that future's output: the outputs after it come in
-/// order, and the stream ends normally.
+/// order, and the stream ends normally. The same holds for a future whose
+/// destructor panics after it completed: an output that was waiting for its
+/// turn is kept; one whose turn it was is lost with the panic.
 ///
 /// # Example
 ///
@@ -103,6 +105,20 @@ impl<Fut, Out> Ordered<Fut, Out> {
         }
     }
 
+    /// Skips the places lost to panics, then takes the waiting output whose
+    /// turn it is, if it is there.
+    fn next_waiting(&mut self) -> Option<Out> {
+        while self.lost.peek() == Some(&Reverse(self.next_out)) {
+            self.lost.pop();
+            self.next_out += 1;
+        }
+        if self.waiting.peek()?.index != self.next_out {
+            return None;
+        }
+        self.next_out += 1;
+        self.waiting.pop().map(|w| w.output)
+    }
+
     fn clear(&mut self) {
         self.in_progress.clear();
         self.waiting.clear();
@@ -142,21 +158,13 @@ impl<Fut: Future<Output = Out>, Out> Stream for Ordered<Fut, Out> {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Out>> {
         let this = Pin::get_mut(self);
-        for _ in 0..BUDGET {
-            while this.lost.peek() == Some(&Reverse(this.next_out)) {
-                this.lost.pop();
-                this.next_out += 1;
-            }
-            if this
-                .waiting
-                .peek()
-                .is_some_and(|w| w.index == this.next_out)
-            {
-                this.next_out += 1;
-                return Poll::Ready(this.waiting.pop().map(|w| w.output));
-            }
-            let lost = &mut this.lost;
-            let done = this.in_progress.poll_with(cx, |tagged, cx| {
+        if let Some(output) = this.next_waiting() {
+            return Poll::Ready(Some(output));
+        }
+        let (lost, waiting, next_out) = (&mut this.lost, &mut this.waiting, &mut this.next_out);
+        let polled = this
+            .in_progress
+            .poll_with(cx, &mut BUDGET.clone(), |tagged, cx| {
                 let tagged = tagged.project();
                 let index = *tagged.index;
                 // The task set drops a future that panics; remember its
@@ -168,29 +176,36 @@ impl<Fut: Future<Output = Out>, Out> Stream for Ordered<Fut, Out> {
                 let poll = tagged.future.poll(cx);
                 mem::forget(guard);
                 match poll {
-                    Poll::Ready(output) => Step::Done(Some(Waiting { index, output })),
+                    // Its turn: handed out at once. (If the future's
+                    // destructor then panics, this output is lost, but the
+                    // order has moved past it: the queue goes on.)
+                    Poll::Ready(output) if index == *next_out => {
+                        *next_out += 1;
+                        Step::Done(Some(output))
+                    }
+                    // Early: it waits, stored before the task set drops the
+                    // future (so a panicking destructor loses nothing).
+                    Poll::Ready(output) => {
+                        waiting.push(Waiting { index, output });
+                        Step::Done(None)
+                    }
                     Poll::Pending => Step::Pending,
                 }
             });
-            match done {
-                Poll::Ready(Some(w)) if w.index == this.next_out => {
-                    this.next_out += 1;
-                    return Poll::Ready(Some(w.output));
+        match polled {
+            Poll::Ready(Some(output)) => Poll::Ready(Some(output)),
+            Poll::Ready(None) => match this.next_waiting() {
+                // Every future finished: the waiting outputs start at
+                // `next_out` (past the places lost to panics).
+                Some(output) => Poll::Ready(Some(output)),
+                None => {
+                    debug_assert!(this.waiting.is_empty(), "a gap in the order");
+                    this.terminated = true;
+                    Poll::Ready(None)
                 }
-                Poll::Ready(Some(w)) => this.waiting.push(w),
-                Poll::Ready(None) => {
-                    // Every future finished: the waiting outputs (if any)
-                    // start at `next_out`, handled at the top of the loop.
-                    if this.waiting.is_empty() {
-                        this.terminated = true;
-                        return Poll::Ready(None);
-                    }
-                }
-                Poll::Pending => return Poll::Pending,
-            }
+            },
+            Poll::Pending => Poll::Pending,
         }
-        cx.waker().wake_by_ref();
-        Poll::Pending
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

@@ -7,6 +7,7 @@ use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream};
 
+use super::ready_queue::BUDGET;
 pub use super::set_iter::{IntoIter, Iter, IterMut, IterPinMut};
 use super::task_set::{Step, TaskSet};
 
@@ -221,19 +222,33 @@ impl<Fut> Default for FuturesUnordered<Fut> {
     }
 }
 
+impl<Fut: Future> FuturesUnordered<Fut> {
+    /// `poll_next` spending the caller's `budget` of child polls, so that an
+    /// adapter that polls the set several times in one of its own polls
+    /// (`for_each_concurrent`) stays within one budget in all.
+    pub(crate) fn poll_within(
+        &mut self,
+        cx: &mut Context<'_>,
+        budget: &mut usize,
+    ) -> Poll<Option<Fut::Output>> {
+        let poll = self
+            .set
+            .poll_with(cx, budget, |fut, cx| match fut.poll(cx) {
+                Poll::Ready(out) => Step::Done(Some(out)),
+                Poll::Pending => Step::Pending,
+            });
+        if let Poll::Ready(None) = poll {
+            self.terminated = true;
+        }
+        poll
+    }
+}
+
 impl<Fut: Future> Stream for FuturesUnordered<Fut> {
     type Item = Fut::Output;
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Fut::Output>> {
-        let this = Pin::get_mut(self);
-        let poll = this.set.poll_with(cx, |fut, cx| match fut.poll(cx) {
-            Poll::Ready(out) => Step::Done(Some(out)),
-            Poll::Pending => Step::Pending,
-        });
-        if let Poll::Ready(None) = poll {
-            this.terminated = true;
-        }
-        poll
+        Pin::get_mut(self).poll_within(cx, &mut BUDGET.clone())
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

@@ -49,4 +49,4 @@ pub use try_for_each_concurrent::TryForEachConcurrent;
 
 // The wake tracking, for the merge of a fixed collection of streams
 // (`collections::MergeStreams`).
-pub(crate) use ready_queue::{ReadyQueue, Turn};
+pub(crate) use ready_queue::{BUDGET, ReadyQueue, Turn};

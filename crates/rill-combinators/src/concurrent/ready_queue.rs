@@ -49,11 +49,17 @@
 //!
 //! # Budget
 //!
-//! One `poll` polls at most [`BUDGET`] children. If children are still in
-//! the order then, it wakes its own task and returns: a set whose children
-//! are always ready cannot starve the executor. A child that wakes itself
-//! while being polled is marked in the atomic words and waits for the next
-//! `poll`: a child is polled at most once per `poll`.
+//! One poll of the owner polls at most [`BUDGET`] children in all: the
+//! owner starts a budget of [`BUDGET`] and passes it to every [`poll`]
+//! call it makes in that poll (an adapter that loops, refilling from its
+//! input between calls, shares one budget across them). Every child poll
+//! spends one unit, whether it produced an item or not. If children are
+//! still in the order when the budget is spent, `poll` wakes the owner's
+//! task and returns: a set whose children are always ready cannot starve
+//! the executor. A child that wakes itself while being polled is marked in
+//! the atomic words and waits for the owner's next `poll` call.
+//!
+//! [`poll`]: ReadyQueue::poll
 //!
 //! # Lifetimes
 //!
@@ -222,8 +228,9 @@ impl ReadyQueue {
     /// Registers the parent's waker, takes the wakes, then gives queued
     /// children their turns (`turn(child, cx)`, with `cx` carrying that
     /// child's waker) until one produces an item, the order is empty or
-    /// [`BUDGET`] turns were given. `None`: no item this time; if the budget
-    /// ran out with children still queued, the parent's task was woken.
+    /// `budget` is spent (each turn spends one; see the module docs).
+    /// `None`: no item this time; if the budget ran out with children still
+    /// queued, the parent's task was woken.
     ///
     /// If `turn` panics, the child whose turn it was is out of the order (it
     /// is not queued again unless woken); the owner decides what happens to
@@ -232,17 +239,20 @@ impl ReadyQueue {
     pub(crate) fn poll<R>(
         &mut self,
         cx: &mut Context<'_>,
+        budget: &mut usize,
         mut turn: impl FnMut(usize, &mut Context<'_>) -> Turn<R>,
     ) -> Option<R> {
         self.shared.parent.register(cx.waker());
         self.take_woken();
-        let mut budget = BUDGET;
-        while budget > 0 {
+        while *budget > 0 {
             let child = self.pop()?;
             let waker = borrowed_waker(&self.blocks[child / BITS].wake, child % BITS);
-            match turn(child, &mut Context::from_waker(&waker)) {
-                Turn::Vacant => continue,
-                Turn::Pending => budget -= 1,
+            let turn = turn(child, &mut Context::from_waker(&waker));
+            if !matches!(turn, Turn::Vacant) {
+                *budget -= 1;
+            }
+            match turn {
+                Turn::Vacant | Turn::Pending => {}
                 Turn::Yield(item) => {
                     self.push(child);
                     return Some(item);

@@ -7,6 +7,7 @@ use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream};
 
+use super::ready_queue::BUDGET;
 pub use super::set_iter::{IntoIter, Iter, IterMut};
 use super::task_set::{Step, TaskSet};
 
@@ -179,7 +180,7 @@ impl<St: Stream> Stream for SelectAll<St> {
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<St::Item>> {
         let this = Pin::get_mut(self);
-        let poll = this.set.poll_with(cx, poll_member);
+        let poll = this.set.poll_with(cx, &mut BUDGET.clone(), poll_member);
         if let Poll::Ready(None) = poll {
             this.terminated = true;
         }

@@ -9,6 +9,7 @@ use core::task::{Context, Poll};
 
 use rill_core::{FusedStream, Stream};
 
+use super::ready_queue::BUDGET;
 use super::task_set::{Step, TaskSet};
 
 /// A map of keyed streams polled together, yielding `(key, item)` pairs as
@@ -356,7 +357,7 @@ where
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = Pin::get_mut(self);
-        let poll = this.set.poll_with(cx, |entry, cx| {
+        let poll = this.set.poll_with(cx, &mut BUDGET.clone(), |entry, cx| {
             let (key, stream) = Pin::get_mut(entry);
             match Pin::new(stream).poll_next(cx) {
                 Poll::Ready(Some(item)) => Step::Yield((key.clone(), item)),

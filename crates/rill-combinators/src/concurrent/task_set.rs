@@ -106,16 +106,17 @@ impl<T> TaskSet<T> {
     }
 
     /// Polls the woken children with `f` until one produces an item, none
-    /// is left to poll or the budget is spent. `Ready(None)`: the set is
-    /// empty.
+    /// is left to poll or `budget` is spent (one unit per child poll; see
+    /// `ready_queue.rs`). `Ready(None)`: the set is empty.
     #[inline]
     pub(crate) fn poll_with<R>(
         &mut self,
         cx: &mut Context<'_>,
+        budget: &mut usize,
         mut f: impl FnMut(Pin<&mut T>, &mut Context<'_>) -> Step<R>,
     ) -> Poll<Option<R>> {
         let slab = &mut self.slab;
-        let item = self.ready.poll(cx, |index, cx| {
+        let item = self.ready.poll(cx, budget, |index, cx| {
             // Drops the child if `f` unwinds (see the module docs).
             let guard = ReleaseOnUnwind {
                 slab: &mut *slab,

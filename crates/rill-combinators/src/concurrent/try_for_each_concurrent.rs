@@ -5,7 +5,7 @@ use core::ops::ControlFlow;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
-use rill_core::{FusedFuture, Stream, TryStream};
+use rill_core::{FusedFuture, TryStream};
 
 use super::FuturesUnordered;
 use super::fill::{self, Filled};
@@ -79,7 +79,11 @@ where
             !*this.finished,
             "`TryForEachConcurrent` polled after it completed"
         );
-        for _ in 0..BUDGET {
+        // One budget of input items and one of child polls for the whole
+        // poll (see `for_each_concurrent`).
+        let mut inputs = BUDGET;
+        let mut children = BUDGET;
+        loop {
             let mut filled = Filled::Idle;
             if let Some(stream) = this.stream.as_mut().as_pin_mut() {
                 let f = &mut *this.f;
@@ -87,6 +91,7 @@ where
                     Pin::new(&mut TryItems(stream)),
                     this.done,
                     cx,
+                    &mut inputs,
                     *this.limit,
                     &mut *this.in_progress,
                     FuturesUnordered::len,
@@ -101,7 +106,7 @@ where
             }
             let step = match filled {
                 Filled::Break(e) => Err(e),
-                _ => match Pin::new(&mut *this.in_progress).poll_next(cx) {
+                _ => match this.in_progress.poll_within(cx, &mut children) {
                     Poll::Ready(Some(Ok(()))) => continue,
                     Poll::Ready(Some(Err(e))) => Err(e),
                     Poll::Ready(None) if *this.done => Ok(()),
@@ -119,8 +124,6 @@ where
             this.in_progress.clear();
             return Poll::Ready(step);
         }
-        cx.waker().wake_by_ref();
-        Poll::Pending
     }
 }
 

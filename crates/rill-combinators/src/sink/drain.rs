@@ -29,9 +29,10 @@ pub struct Drain<T> {
 ///
 /// let mut drain = sink::drain();
 /// rill_test::block_on(async {
-///     drain.send(5).await.unwrap();
-///     drain.close().await.unwrap();
-///     drain.send(6).await.unwrap();
+///     assert_eq!(drain.send(5).await, Ok(()));
+///     assert_eq!(drain.close().await, Ok(()));
+///     // Still accepting after `close`.
+///     assert_eq!(drain.send(6).await, Ok(()));
 /// });
 /// ```
 pub fn drain<T>() -> Drain<T> {

@@ -60,11 +60,13 @@ impl<S: Unpin> SplitStream<S> {
     /// Puts the two halves back together, as [`SplitSink::reunite`].
     ///
     /// ```
-    /// use rill_combinators::StreamExt;
+    /// use rill_combinators::{SinkExt, StreamExt};
     ///
-    /// let (sink, stream) = rill_test::Loopback::<u8>::new().split();
-    /// let whole: rill_test::Loopback<u8> = stream.reunite(sink).unwrap();
-    /// # let _ = whole;
+    /// let (mut sink, stream) = rill_test::Loopback::<u8>::new().split();
+    /// rill_test::block_on(sink.send(7)).unwrap();
+    /// // The value comes back whole, with what went through the halves.
+    /// let mut whole: rill_test::Loopback<u8> = stream.reunite(sink).unwrap();
+    /// assert_eq!(rill_test::block_on(whole.next()), Some(7));
     /// ```
     ///
     /// # Errors

@@ -35,17 +35,24 @@ pin_project_lite::pin_project! {
 /// after an error)".
 ///
 /// ```
+/// use core::cell::Cell;
 /// use core::pin::pin;
 /// use rill_combinators::{SinkExt, sink};
 ///
-/// let mut total = pin!(sink::unfold(0, |sum, x: u32| async move {
-///     Ok::<_, core::convert::Infallible>(sum + x)
+/// // The state is a running sum; `seen` shows it from outside.
+/// let seen = Cell::new(0);
+/// let mut total = pin!(sink::unfold(0, |sum, x: u32| {
+///     let seen = &seen;
+///     async move {
+///         seen.set(sum + x);
+///         Ok::<_, core::convert::Infallible>(sum + x)
+///     }
 /// }));
 /// rill_test::block_on(async {
 ///     total.send(2).await.unwrap();
 ///     total.send(3).await.unwrap();
 /// });
-/// # let _ = total;
+/// assert_eq!(seen.get(), 5);
 /// ```
 pub fn unfold<T, F, Fut, Item, E>(init: T, f: F) -> Unfold<T, F, Fut>
 where
