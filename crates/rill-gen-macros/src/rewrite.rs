@@ -60,15 +60,13 @@ pub(crate) fn expand(input: TokenStream, kind: Kind) -> TokenStream {
         krate.extend([tt]);
     }
     let body: TokenStream = tokens.collect();
-    // The generated closure and `async` block are located at the start of
-    // the user's body, so that errors about them point at the user's code.
-    let at = body
-        .clone()
-        .into_iter()
-        .next()
-        .map_or_else(Span::call_site, |tt| {
-            Span::call_site().located_at(tt.span())
-        });
+    // The generated tokens (the closure, its block, the `let` that checks
+    // the body's type) are located at the macro call (`quote!`'s
+    // default), the user's own tokens keep their spans: a variable moved
+    // into the body is "moved here" at the call, a local borrowed by an
+    // item is "dropped here" at the call's end. (Located at the body's
+    // first token, as they once were, rustc pointed both at that token,
+    // and suggested `ref yield`.)
     let body = mark_for_await(body);
     let mut stmts = match Block::parse_within.parse2(body) {
         Ok(stmts) => stmts,
@@ -87,13 +85,13 @@ pub(crate) fn expand(input: TokenStream, kind: Kind) -> TokenStream {
 
     let yielder = yielder_ident(Span::call_site());
     let body = match kind {
-        Kind::Stream => quote_spanned! {at=>
+        Kind::Stream => quote! {
             #(#errors)*
             let () = { #(#stmts)* };
         },
         Kind::TryStream => {
             let result = Ident::new("__rill_result", Span::mixed_site());
-            quote_spanned! {at=>
+            quote! {
                 #(#errors)*
                 let () = { #(#stmts)* };
                 #[allow(unreachable_code)]
@@ -108,7 +106,7 @@ pub(crate) fn expand(input: TokenStream, kind: Kind) -> TokenStream {
     };
     // An async closure: its future may borrow the yielder, whose lifetime
     // the constructor's higher-ranked bound keeps inside the body.
-    quote_spanned! {at=>
+    quote! {
         #krate::__private::#constructor(
             #krate::__private::new_slot(),
             async move |#[allow(unused_mut)] mut #yielder| { #body },
