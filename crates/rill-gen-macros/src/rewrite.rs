@@ -2,7 +2,7 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
-use syn::parse::Parser;
+use syn::parse::{ParseStream, Parser};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, ExprForLoop, Item, Macro, Pat, Stmt};
 
@@ -189,6 +189,49 @@ fn mark_for_await(input: TokenStream) -> TokenStream {
     out.into_iter().collect()
 }
 
+/// How many of `tokens` (what follows a `yield` among a macro call's
+/// arguments) are the yielded expression: as many as `syn` parses as one
+/// expression (so `yield HashMap::<K, V>::new(), ..` or `yield |a, b| a`
+/// ends where Rust says it does), or, if they do not start with an
+/// expression, the tokens up to the next `,` or `;` (whose error then
+/// points at them). `0` for a bare `yield`.
+fn yielded_expr_len(tokens: &[TokenTree]) -> usize {
+    let bound = tokens
+        .iter()
+        .position(|tt| is_punct(Some(tt), ';'))
+        .unwrap_or(tokens.len());
+    let tokens = &tokens[..bound];
+    if tokens.is_empty() || is_punct(tokens.first(), ',') {
+        return 0;
+    }
+    // The common `yield v,` (one token, then the end or a `,`) needs no
+    // parse: the answer is the same either way.
+    if tokens.len() == 1 || is_punct(tokens.get(1), ',') {
+        return 1;
+    }
+    // An expression never spans a top-level `;`, so the parse needs only
+    // the tokens before it.
+    let parse_prefix = |input: ParseStream<'_>| {
+        input.parse::<Expr>()?;
+        input.step(|cursor| {
+            let mut rest = 0;
+            let mut at = *cursor;
+            while let Some((_, next)) = at.token_tree() {
+                rest += 1;
+                at = next;
+            }
+            Ok((rest, at))
+        })
+    };
+    match parse_prefix.parse2(tokens.iter().cloned().collect()) {
+        Ok(rest) => tokens.len() - rest,
+        Err(_) => tokens
+            .iter()
+            .position(|tt| is_punct(Some(tt), ','))
+            .unwrap_or(tokens.len()),
+    }
+}
+
 /// The rewrite of `yield expr` (or `yield` alone) at `span`.
 fn yield_tokens(span: Span, expr: Option<TokenStream>) -> TokenStream {
     let yielder = yielder_ident(span);
@@ -289,8 +332,8 @@ impl Rewriter {
     }
 
     /// Token-level rewrite of the arguments of a macro call, whose syntax is
-    /// unknown: `yield` takes the tokens up to the next `,` or `;` (or the
-    /// end of the group) as its expression, and a marked `for await` loop
+    /// unknown: `yield` takes the longest expression that follows
+    /// ([`yielded_expr_len`]), and a marked `for await` loop
     /// takes the tokens up to the first `{..}` group as its stream. `async`
     /// blocks are recognised (a `yield` inside is an error); closures are
     /// not: a `yield` in a closure there fails later, at its `.await`.
@@ -306,13 +349,7 @@ impl Rewriter {
             }
             match &tokens[i] {
                 TokenTree::Ident(id) if id == "yield" => {
-                    let mut end = i + 1;
-                    while end < tokens.len()
-                        && !is_punct(tokens.get(end), ',')
-                        && !is_punct(tokens.get(end), ';')
-                    {
-                        end += 1;
-                    }
+                    let end = i + 1 + yielded_expr_len(&tokens[i + 1..]);
                     let expr = (end > i + 1)
                         .then(|| self.rewrite_tokens(tokens[i + 1..end].iter().cloned().collect()));
                     out.extend(self.yield_here(id.span(), expr));

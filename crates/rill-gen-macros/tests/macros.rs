@@ -253,6 +253,35 @@ fn yield_inside_other_macro_calls() {
 }
 
 #[test]
+// The closure is called where it is written on purpose: its parameters'
+// comma is the point.
+#[allow(clippy::redundant_closure_call)]
+fn yield_in_macro_arguments_takes_a_whole_expression() {
+    // The yielded expression ends where Rust's grammar says, not at the
+    // first top-level `,`: generic arguments and closure parameters keep
+    // their commas.
+    macro_rules! both {
+        ($a:expr, $b:expr) => {{
+            $a;
+            $b;
+        }};
+    }
+    let make = || {
+        stream! {
+            both!(yield std::collections::HashMap::<u8, u8>::new().len(), yield 1);
+            both!(yield (|a: usize, b: usize| a + b)(2, 3), yield 6);
+        }
+    };
+    assert_eq!(check_fused_stream(make), [0, 1, 5, 6]);
+    let units = || {
+        stream! {
+            both!(yield, yield ());
+        }
+    };
+    assert_eq!(check_fused_stream(units), [(), ()]);
+}
+
+#[test]
 fn try_stream_question_mark_converts_with_from() {
     #[derive(Debug, PartialEq)]
     struct MyError(String);
