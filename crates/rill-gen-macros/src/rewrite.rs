@@ -2,6 +2,7 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
+use syn::parse::Parse;
 use syn::parse::{ParseStream, Parser};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, ExprForLoop, Item, Macro, Pat, Stmt};
@@ -163,6 +164,19 @@ fn mark_for_await(input: TokenStream) -> TokenStream {
             i += 3;
             continue;
         }
+        // `macro_rules! name { .. }`: left alone, as by the syntax pass
+        // (`visit_item_mut`). Marking a `for await` in it would leak the
+        // marker into the macro's expansion ("cannot find macro
+        // `__rill_for_await`").
+        if is_ident(tokens.get(i), "macro_rules")
+            && is_punct(tokens.get(i + 1), '!')
+            && matches!(tokens.get(i + 2), Some(TokenTree::Ident(_)))
+            && matches!(tokens.get(i + 3), Some(TokenTree::Group(_)))
+        {
+            out.extend_from_slice(&tokens[i..i + 4]);
+            i += 4;
+            continue;
+        }
         match &tokens[i] {
             TokenTree::Ident(id) if id == "for" && is_ident(tokens.get(i + 1), "await") => {
                 let await_span = tokens[i + 1].span();
@@ -211,8 +225,22 @@ fn yielded_expr_len(tokens: &[TokenTree]) -> usize {
     }
     // An expression never spans a top-level `;`, so the parse needs only
     // the tokens before it.
+    parsed_len(tokens, Expr::parse).unwrap_or_else(|| {
+        tokens
+            .iter()
+            .position(|tt| is_punct(Some(tt), ','))
+            .unwrap_or(tokens.len())
+    })
+}
+
+/// How many leading tokens of `tokens` make what `parse` parses, if it
+/// parses.
+fn parsed_len(
+    tokens: &[TokenTree],
+    parse: fn(ParseStream<'_>) -> syn::Result<Expr>,
+) -> Option<usize> {
     let parse_prefix = |input: ParseStream<'_>| {
-        input.parse::<Expr>()?;
+        parse(input)?;
         input.step(|cursor| {
             let mut rest = 0;
             let mut at = *cursor;
@@ -223,12 +251,21 @@ fn yielded_expr_len(tokens: &[TokenTree]) -> usize {
             Ok((rest, at))
         })
     };
-    match parse_prefix.parse2(tokens.iter().cloned().collect()) {
-        Ok(rest) => tokens.len() - rest,
-        Err(_) => tokens
-            .iter()
-            .position(|tt| is_punct(Some(tt), ','))
-            .unwrap_or(tokens.len()),
+    let rest = parse_prefix.parse2(tokens.iter().cloned().collect()).ok()?;
+    Some(tokens.len() - rest)
+}
+
+/// How many of `tokens` (what follows `in` of a `for await` among a macro
+/// call's arguments) are the stream expression: what `syn` parses as the
+/// expression of a `for` loop (no struct literal), when a `{..}` body
+/// follows it, so that `for await x in stream! { .. } { .. }` works;
+/// otherwise the tokens up to the first `{..}` group.
+fn for_await_stream_len(tokens: &[TokenTree]) -> usize {
+    let is_brace =
+        |tt: &TokenTree| matches!(tt, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace);
+    match parsed_len(tokens, Expr::parse_without_eager_brace) {
+        Some(len) if tokens.get(len).is_some_and(is_brace) => len,
+        _ => tokens.iter().position(is_brace).unwrap_or(tokens.len()),
     }
 }
 
@@ -367,12 +404,7 @@ impl Rewriter {
                         i += 1;
                         continue;
                     };
-                    let mut end = i + 5;
-                    while end < tokens.len()
-                        && !matches!(&tokens[end], TokenTree::Group(g) if g.delimiter() == Delimiter::Brace)
-                    {
-                        end += 1;
-                    }
+                    let end = i + 5 + for_await_stream_len(&tokens[i + 5..]);
                     let Some(TokenTree::Group(body)) = tokens.get(end) else {
                         out.extend([tokens[i].clone()]);
                         i += 1;

@@ -282,6 +282,28 @@ fn yield_in_macro_arguments_takes_a_whole_expression() {
 }
 
 #[test]
+fn for_await_in_macro_arguments_over_a_macro_stream() {
+    // Among a macro call's arguments, the stream of a `for await` is the
+    // whole expression before the loop's body, even when it ends in a
+    // `{..}` group of its own (a nested `stream! { .. }`).
+    macro_rules! block {
+        ($($t:tt)*) => {{
+            $($t)*
+        }};
+    }
+    let make = || {
+        stream! {
+            block! {
+                for await x in stream! { yield 1u8; yield 2; } {
+                    yield x * 10;
+                }
+            }
+        }
+    };
+    assert_eq!(check_fused_stream(make), [10, 20]);
+}
+
+#[test]
 fn try_stream_question_mark_converts_with_from() {
     #[derive(Debug, PartialEq)]
     struct MyError(String);
