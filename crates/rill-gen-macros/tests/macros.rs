@@ -304,6 +304,50 @@ fn for_await_in_macro_arguments_over_a_macro_stream() {
 }
 
 #[test]
+fn async_closure_among_macro_arguments_yields_into_the_stream() {
+    // The macros do not see an async closure among a macro call's
+    // arguments: its `yield`s are the enclosing stream's, made while the
+    // closure's future (which borrows the yielder) is awaited in the body.
+    macro_rules! block {
+        ($($t:tt)*) => {{
+            $($t)*
+        }};
+    }
+    let make = || {
+        stream! {
+            block! {
+                let mut twice = async |v: u32| {
+                    yield v;
+                    yield v + 1;
+                };
+                twice(10).await;
+                twice(20).await;
+            }
+            yield 99;
+        }
+    };
+    assert_eq!(check_fused_stream(make), [10, 11, 20, 21, 99]);
+}
+
+#[test]
+fn a_body_without_yield_needs_its_item_type_written() {
+    // Nothing to infer the item type from: the binding's type or the
+    // function's return type gives it (tests/ui/no_yield_needs_the_item_type.rs
+    // shows the error without).
+    let ran = Rc::new(Cell::new(false));
+    let r = Rc::clone(&ran);
+    let s: rill_gen::StreamFn<(), _, _> = stream! {
+        r.set(true);
+    };
+    assert_eq!(rill_test::collect_checked(s), []);
+    assert!(ran.get());
+    fn nothing() -> impl Stream<Item = ()> {
+        stream! {}
+    }
+    assert_eq!(rill_test::collect_checked(nothing()), []);
+}
+
+#[test]
 fn try_stream_question_mark_converts_with_from() {
     #[derive(Debug, PartialEq)]
     struct MyError(String);
