@@ -281,16 +281,19 @@ fn yield_in_macro_arguments_takes_a_whole_expression() {
     assert_eq!(check_fused_stream(units), [(), ()]);
 }
 
+/// Passes its tokens through as a block: a macro call whose arguments the
+/// generator macros rewrite.
+macro_rules! block {
+    ($($t:tt)*) => {{
+        $($t)*
+    }};
+}
+
 #[test]
 fn for_await_in_macro_arguments_over_a_macro_stream() {
     // Among a macro call's arguments, the stream of a `for await` is the
     // whole expression before the loop's body, even when it ends in a
     // `{..}` group of its own (a nested `stream! { .. }`).
-    macro_rules! block {
-        ($($t:tt)*) => {{
-            $($t)*
-        }};
-    }
     let make = || {
         stream! {
             block! {
@@ -308,11 +311,6 @@ fn async_closure_among_macro_arguments_yields_into_the_stream() {
     // The macros do not see an async closure among a macro call's
     // arguments: its `yield`s are the enclosing stream's, made while the
     // closure's future (which borrows the yielder) is awaited in the body.
-    macro_rules! block {
-        ($($t:tt)*) => {{
-            $($t)*
-        }};
-    }
     let make = || {
         stream! {
             block! {
