@@ -2,7 +2,8 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
-use syn::parse::Parser;
+use syn::parse::Parse;
+use syn::parse::{ParseStream, Parser};
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, ExprForLoop, Item, Macro, Pat, Stmt};
 
@@ -60,15 +61,13 @@ pub(crate) fn expand(input: TokenStream, kind: Kind) -> TokenStream {
         krate.extend([tt]);
     }
     let body: TokenStream = tokens.collect();
-    // The generated closure and `async` block are located at the start of
-    // the user's body, so that errors about them point at the user's code.
-    let at = body
-        .clone()
-        .into_iter()
-        .next()
-        .map_or_else(Span::call_site, |tt| {
-            Span::call_site().located_at(tt.span())
-        });
+    // The generated tokens (the closure, its block, the `let` that checks
+    // the body's type) are located at the macro call (`quote!`'s
+    // default), the user's own tokens keep their spans: a variable moved
+    // into the body is "moved here" at the call, a local borrowed by an
+    // item is "dropped here" at the call's end. (Located at the body's
+    // first token, as they once were, rustc pointed both at that token,
+    // and suggested `ref yield`.)
     let body = mark_for_await(body);
     let mut stmts = match Block::parse_within.parse2(body) {
         Ok(stmts) => stmts,
@@ -87,13 +86,13 @@ pub(crate) fn expand(input: TokenStream, kind: Kind) -> TokenStream {
 
     let yielder = yielder_ident(Span::call_site());
     let body = match kind {
-        Kind::Stream => quote_spanned! {at=>
+        Kind::Stream => quote! {
             #(#errors)*
             let () = { #(#stmts)* };
         },
         Kind::TryStream => {
             let result = Ident::new("__rill_result", Span::mixed_site());
-            quote_spanned! {at=>
+            quote! {
                 #(#errors)*
                 let () = { #(#stmts)* };
                 #[allow(unreachable_code)]
@@ -108,7 +107,7 @@ pub(crate) fn expand(input: TokenStream, kind: Kind) -> TokenStream {
     };
     // An async closure: its future may borrow the yielder, whose lifetime
     // the constructor's higher-ranked bound keeps inside the body.
-    quote_spanned! {at=>
+    quote! {
         #krate::__private::#constructor(
             #krate::__private::new_slot(),
             async move |#[allow(unused_mut)] mut #yielder| { #body },
@@ -165,6 +164,19 @@ fn mark_for_await(input: TokenStream) -> TokenStream {
             i += 3;
             continue;
         }
+        // `macro_rules! name { .. }`: left alone, as by the syntax pass
+        // (`visit_item_mut`). Marking a `for await` in it would leak the
+        // marker into the macro's expansion ("cannot find macro
+        // `__rill_for_await`").
+        if is_ident(tokens.get(i), "macro_rules")
+            && is_punct(tokens.get(i + 1), '!')
+            && matches!(tokens.get(i + 2), Some(TokenTree::Ident(_)))
+            && matches!(tokens.get(i + 3), Some(TokenTree::Group(_)))
+        {
+            out.extend_from_slice(&tokens[i..i + 4]);
+            i += 4;
+            continue;
+        }
         match &tokens[i] {
             TokenTree::Ident(id) if id == "for" && is_ident(tokens.get(i + 1), "await") => {
                 let await_span = tokens[i + 1].span();
@@ -189,6 +201,72 @@ fn mark_for_await(input: TokenStream) -> TokenStream {
         }
     }
     out.into_iter().collect()
+}
+
+/// How many of `tokens` (what follows a `yield` among a macro call's
+/// arguments) are the yielded expression: as many as `syn` parses as one
+/// expression (so `yield HashMap::<K, V>::new(), ..` or `yield |a, b| a`
+/// ends where Rust says it does), or, if they do not start with an
+/// expression, the tokens up to the next `,` or `;` (whose error then
+/// points at them). `0` for a bare `yield`.
+fn yielded_expr_len(tokens: &[TokenTree]) -> usize {
+    let bound = tokens
+        .iter()
+        .position(|tt| is_punct(Some(tt), ';'))
+        .unwrap_or(tokens.len());
+    let tokens = &tokens[..bound];
+    if tokens.is_empty() || is_punct(tokens.first(), ',') {
+        return 0;
+    }
+    // The common `yield v,` (one token, then the end or a `,`) needs no
+    // parse: the answer is the same either way.
+    if tokens.len() == 1 || is_punct(tokens.get(1), ',') {
+        return 1;
+    }
+    // An expression never spans a top-level `;`, so the parse needs only
+    // the tokens before it.
+    parsed_len(tokens, Expr::parse).unwrap_or_else(|| {
+        tokens
+            .iter()
+            .position(|tt| is_punct(Some(tt), ','))
+            .unwrap_or(tokens.len())
+    })
+}
+
+/// How many leading tokens of `tokens` make what `parse` parses, if it
+/// parses.
+fn parsed_len(
+    tokens: &[TokenTree],
+    parse: fn(ParseStream<'_>) -> syn::Result<Expr>,
+) -> Option<usize> {
+    let parse_prefix = |input: ParseStream<'_>| {
+        parse(input)?;
+        input.step(|cursor| {
+            let mut rest = 0;
+            let mut at = *cursor;
+            while let Some((_, next)) = at.token_tree() {
+                rest += 1;
+                at = next;
+            }
+            Ok((rest, at))
+        })
+    };
+    let rest = parse_prefix.parse2(tokens.iter().cloned().collect()).ok()?;
+    Some(tokens.len() - rest)
+}
+
+/// How many of `tokens` (what follows `in` of a `for await` among a macro
+/// call's arguments) are the stream expression: what `syn` parses as the
+/// expression of a `for` loop (no struct literal), when a `{..}` body
+/// follows it, so that `for await x in stream! { .. } { .. }` works;
+/// otherwise the tokens up to the first `{..}` group.
+fn for_await_stream_len(tokens: &[TokenTree]) -> usize {
+    let is_brace =
+        |tt: &TokenTree| matches!(tt, TokenTree::Group(g) if g.delimiter() == Delimiter::Brace);
+    match parsed_len(tokens, Expr::parse_without_eager_brace) {
+        Some(len) if tokens.get(len).is_some_and(is_brace) => len,
+        _ => tokens.iter().position(is_brace).unwrap_or(tokens.len()),
+    }
 }
 
 /// The rewrite of `yield expr` (or `yield` alone) at `span`.
@@ -291,8 +369,8 @@ impl Rewriter {
     }
 
     /// Token-level rewrite of the arguments of a macro call, whose syntax is
-    /// unknown: `yield` takes the tokens up to the next `,` or `;` (or the
-    /// end of the group) as its expression, and a marked `for await` loop
+    /// unknown: `yield` takes the longest expression that follows
+    /// ([`yielded_expr_len`]), and a marked `for await` loop
     /// takes the tokens up to the first `{..}` group as its stream. `async`
     /// blocks are recognised (a `yield` inside is an error); closures are
     /// not: a `yield` in a closure there fails later, at its `.await`.
@@ -308,13 +386,7 @@ impl Rewriter {
             }
             match &tokens[i] {
                 TokenTree::Ident(id) if id == "yield" => {
-                    let mut end = i + 1;
-                    while end < tokens.len()
-                        && !is_punct(tokens.get(end), ',')
-                        && !is_punct(tokens.get(end), ';')
-                    {
-                        end += 1;
-                    }
+                    let end = i + 1 + yielded_expr_len(&tokens[i + 1..]);
                     let expr = (end > i + 1)
                         .then(|| self.rewrite_tokens(tokens[i + 1..end].iter().cloned().collect()));
                     out.extend(self.yield_here(id.span(), expr));
@@ -332,12 +404,7 @@ impl Rewriter {
                         i += 1;
                         continue;
                     };
-                    let mut end = i + 5;
-                    while end < tokens.len()
-                        && !matches!(&tokens[end], TokenTree::Group(g) if g.delimiter() == Delimiter::Brace)
-                    {
-                        end += 1;
-                    }
+                    let end = i + 5 + for_await_stream_len(&tokens[i + 5..]);
                     let Some(TokenTree::Group(body)) = tokens.get(end) else {
                         out.extend([tokens[i].clone()]);
                         i += 1;

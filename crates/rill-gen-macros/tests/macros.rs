@@ -1,6 +1,6 @@
 //! `stream!` and `try_stream!`: yield, `?`, `for await`, macros in the body.
 
-use core::future::poll_fn;
+use core::future::{Future, poll_fn};
 use core::pin::{Pin, pin};
 use core::task::Poll;
 use std::cell::Cell;
@@ -253,6 +253,99 @@ fn yield_inside_other_macro_calls() {
 }
 
 #[test]
+// The closure is called where it is written on purpose: its parameters'
+// comma is the point.
+#[allow(clippy::redundant_closure_call)]
+fn yield_in_macro_arguments_takes_a_whole_expression() {
+    // The yielded expression ends where Rust's grammar says, not at the
+    // first top-level `,`: generic arguments and closure parameters keep
+    // their commas.
+    macro_rules! both {
+        ($a:expr, $b:expr) => {{
+            $a;
+            $b;
+        }};
+    }
+    let make = || {
+        stream! {
+            both!(yield std::collections::HashMap::<u8, u8>::new().len(), yield 1);
+            both!(yield (|a: usize, b: usize| a + b)(2, 3), yield 6);
+        }
+    };
+    assert_eq!(check_fused_stream(make), [0, 1, 5, 6]);
+    let units = || {
+        stream! {
+            both!(yield, yield ());
+        }
+    };
+    assert_eq!(check_fused_stream(units), [(), ()]);
+}
+
+/// Passes its tokens through as a block: a macro call whose arguments the
+/// generator macros rewrite.
+macro_rules! block {
+    ($($t:tt)*) => {{
+        $($t)*
+    }};
+}
+
+#[test]
+fn for_await_in_macro_arguments_over_a_macro_stream() {
+    // Among a macro call's arguments, the stream of a `for await` is the
+    // whole expression before the loop's body, even when it ends in a
+    // `{..}` group of its own (a nested `stream! { .. }`).
+    let make = || {
+        stream! {
+            block! {
+                for await x in stream! { yield 1u8; yield 2; } {
+                    yield x * 10;
+                }
+            }
+        }
+    };
+    assert_eq!(check_fused_stream(make), [10, 20]);
+}
+
+#[test]
+fn async_closure_among_macro_arguments_yields_into_the_stream() {
+    // The macros do not see an async closure among a macro call's
+    // arguments: its `yield`s are the enclosing stream's, made while the
+    // closure's future (which borrows the yielder) is awaited in the body.
+    let make = || {
+        stream! {
+            block! {
+                let mut twice = async |v: u32| {
+                    yield v;
+                    yield v + 1;
+                };
+                twice(10).await;
+                twice(20).await;
+            }
+            yield 99;
+        }
+    };
+    assert_eq!(check_fused_stream(make), [10, 11, 20, 21, 99]);
+}
+
+#[test]
+fn a_body_without_yield_needs_its_item_type_written() {
+    // Nothing to infer the item type from: the binding's type or the
+    // function's return type gives it (tests/ui/no_yield_needs_the_item_type.rs
+    // shows the error without).
+    let ran = Rc::new(Cell::new(false));
+    let r = Rc::clone(&ran);
+    let s: rill_gen::StreamFn<(), _, _> = stream! {
+        r.set(true);
+    };
+    assert_eq!(rill_test::collect_checked(s), []);
+    assert!(ran.get());
+    fn nothing() -> impl Stream<Item = ()> {
+        stream! {}
+    }
+    assert_eq!(rill_test::collect_checked(nothing()), []);
+}
+
+#[test]
 fn try_stream_question_mark_converts_with_from() {
     #[derive(Debug, PartialEq)]
     struct MyError(String);
@@ -333,4 +426,93 @@ fn size_hint_and_fused_after_the_end() {
     assert_eq!(s.size_hint(), (0, Some(0)));
     assert!(s.is_terminated());
     assert_stream_done!(s);
+}
+
+/// Polls `async { $body }` once, then drops it: a `yield` inside (rewritten
+/// by the generator, then wrapped by this macro) hands its item over to
+/// the enclosing stream and is abandoned, as when it loses a `select!`.
+macro_rules! poll_once_then_drop {
+    ($($body:tt)*) => {{
+        let mut fut = pin!(async { $($body)* });
+        poll_fn(|cx| {
+            assert!(fut.as_mut().poll(cx).is_pending());
+            Poll::Ready(())
+        })
+        .await
+    }};
+}
+
+/// Polls `s` until it ends; for each item, what `log` held when the stream
+/// returned it (the last item whose yield had completed in the body).
+fn items_and_completed_yields<S: Stream<Item = u32>>(
+    s: S,
+    log: &Cell<Option<u32>>,
+) -> Vec<(u32, Option<u32>)> {
+    let mut s = pin!(s);
+    let cx = &mut rill_test::noop_context();
+    let mut seen = Vec::new();
+    loop {
+        match s.as_mut().poll_next(cx) {
+            Poll::Ready(Some(x)) => seen.push((x, log.get())),
+            Poll::Ready(None) => return seen,
+            Poll::Pending => {}
+        }
+    }
+}
+
+#[test]
+fn after_a_lost_yield_the_stream_catches_up_with_its_body() {
+    // As in rill-gen's `stream_fn` test of the same name, through the
+    // macros' (scoped) yielder: 0 is handed over and abandoned, 1 queued
+    // behind it; then the yield of `k` completes only once the stream has
+    // returned `k`.
+    let log = Rc::new(Cell::new(None));
+    let l = Rc::clone(&log);
+    let s = stream! {
+        poll_once_then_drop!(yield 0u32);
+        for i in 1..=100u32 {
+            yield i;
+            l.set(Some(i));
+        }
+    };
+    let seen = items_and_completed_yields(s, &log);
+    // (0's yield never completes: its future was dropped.)
+    let expected: Vec<_> = (0..=100u32)
+        .map(|k| (k, k.checked_sub(1).filter(|&j| j > 0)))
+        .collect();
+    assert_eq!(seen, expected);
+}
+
+#[test]
+fn a_queued_yield_completes_only_after_its_item_was_returned() {
+    // As in rill-gen's `stream_fn` test of the same name, in a
+    // `try_stream!`: 1 handed over and abandoned, 2 and 3 queued; the body
+    // gets past `yield 3` only once the stream has returned 3.
+    let log = Rc::new(Cell::new(None));
+    let l = Rc::clone(&log);
+    let s = try_stream! {
+        poll_once_then_drop!(yield 1u32);
+        poll_once_then_drop!(yield 2);
+        yield 3;
+        l.set(Some(3));
+        yield 4;
+        l.set(Some(4));
+        Err("end")?;
+    };
+    let mut s = pin!(s);
+    let cx = &mut rill_test::noop_context();
+    let mut seen = Vec::new();
+    while let Poll::Ready(Some(x)) = s.as_mut().poll_next(cx) {
+        seen.push((x, log.get()));
+    }
+    assert_eq!(
+        seen,
+        [
+            (Ok(1), None),
+            (Ok(2), None),
+            (Ok(3), None),
+            (Ok(4), Some(3)),
+            (Err("end"), Some(4))
+        ]
+    );
 }

@@ -70,3 +70,18 @@ async fn yield_inside_select_in_try_stream() {
     let got: Vec<Result<u8, String>> = collect(s).await;
     assert_eq!(got, [Ok(1), Err("bad".to_string())]);
 }
+
+#[tokio::test]
+async fn yield_of_an_expression_with_commas_inside_select() {
+    // `yield` in a `select!` arm takes the whole expression, commas of
+    // generic arguments included (the arm's own `,` ends it).
+    use std::collections::BTreeMap;
+    let s = stream! {
+        for round in 0..2u8 {
+            tokio::select! {
+                _ = std::future::ready(()) => yield BTreeMap::<u8, u8>::from([(round, round)]).len() + usize::from(round),
+            }
+        }
+    };
+    assert_eq!(collect(s).await, [1, 2]);
+}

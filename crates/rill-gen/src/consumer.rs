@@ -94,7 +94,7 @@ impl<T, K: Kind> Consumer<T, K> {
         if self.done {
             return None;
         }
-        self.slot.leftover()
+        self.slot.pop_backlog()
     }
 
     /// Whether `Ready(None)` was returned.
@@ -103,15 +103,16 @@ impl<T, K: Kind> Consumer<T, K> {
         self.done
     }
 
-    /// `size_hint`: `(0, None)` while the body runs; once it has finished,
-    /// exactly the number of items still waiting.
+    /// `size_hint`: while the body runs, at least the number of queued
+    /// items still to yield; once it has finished, exactly the number of
+    /// items still waiting.
     pub(crate) fn size_hint(&self) -> (usize, Option<usize>) {
         if !self.finished {
-            (0, None)
+            (self.slot.backlog_len(), None)
         } else if self.done {
             (0, Some(0))
         } else {
-            let n = self.slot.leftover_len();
+            let n = self.slot.backlog_len();
             (n, Some(n))
         }
     }

@@ -27,9 +27,9 @@
 //! | bit       | set by                          | meaning                                            |
 //! |-----------|---------------------------------|----------------------------------------------------|
 //! | `POLLING` | consumer (checked streams only) | the stream is polling its body                     |
-//! | `FULL`    | producer, or consumer (refill)  | `item` holds a value the stream has not taken      |
+//! | `FULL`    | producer                        | `item` holds a value the stream has not taken      |
 //! | `QUEUED`  | producer (scoped streams only)  | `queue` may hold items                             |
-//! | `MORE`    | consumer                        | `backlog` holds items to yield after `item`'s      |
+//! | `MORE`    | consumer                        | `backlog` holds queued items still to yield        |
 //! | `CLOSED`  | consumer                        | the body finished or the stream was dropped        |
 //!
 //! The producer writes `item` only when the state is exactly *open*:
@@ -37,15 +37,36 @@
 //! `open | FULL`. Anything else refuses the item: a missing `POLLING` is a
 //! misuse (the checked yielder panics); any other bit means earlier items
 //! are still waiting (the body polled several yields in one poll of the
-//! stream), and the producer pushes the item onto `queue` (a lock-free
-//! stack, one allocation per such item); a scoped producer also sets
-//! `QUEUED`, a checked one does not (the stream checks `queue` itself: a
-//! read-modify-write of `state` by the producer could race with the
-//! stream's plain stores). The consumer takes the whole stack, reverses it
-//! into `backlog` (consumer-only), and yields those items after `item`'s,
-//! refilling `item` from `backlog` (`FULL | MORE`) so that producers keep
-//! queueing behind until the backlog is empty. The order of the items is
-//! the order of their first polls.
+//! stream, or the stream is still yielding the backlog), and the producer
+//! pushes the item onto `queue` (a lock-free stack, one allocation per such
+//! item); a scoped producer also sets `QUEUED`, a checked one does not (the
+//! stream checks `queue` itself: a read-modify-write of `state` by the
+//! producer could race with the stream's plain stores, and loom does not
+//! model a plain store racing with a read-modify-write faithfully, see
+//! tokio-rs/loom#254).
+//!
+//! The consumer takes `item` and the whole stack, which it reverses into
+//! `backlog` (consumer-only), and yields `item`, then the backlog's items,
+//! one per poll; while the backlog is not empty the state is `MORE`, so
+//! that producers keep queueing behind it. The order of the items is the
+//! order of their first polls. `item` is only ever written by the producer
+//! and read by the consumer.
+//!
+//! # When a yield completes
+//!
+//! A yield future's first poll hands its item over (or queues it) and
+//! returns `Pending`; a later poll completes it only when the stream has
+//! returned every item handed to it ([`Slot::all_taken`]: no `FULL`,
+//! `QUEUED` or `MORE`), its own included, as items come out in order. In
+//! the common case the item went into `item`, the stream took it at the
+//! end of that poll, and the next poll of the body completes the yield. An
+//! item that was queued instead is still in the backlog then: the yield
+//! returns `Pending` (without a waker: the stream returns a backlog item
+//! from that very `poll_next`, so it is polled again) until the stream has
+//! returned it. The body thus never runs ahead of its stream, and once the
+//! backlog is drained the slot is open again: the next yield goes through
+//! `item`, so a refused item costs one allocation and nothing after it
+//! does.
 //!
 //! # Consumer, per poll
 //!
@@ -56,7 +77,10 @@
 //!   another thread may be handing an item over).
 //! - scoped: poll the body, load the state (Relaxed); if it is `FULL`, read
 //!   `item` and store `0` (Relaxed).
-//! - any other state (rare: backlog, queue, end of the body): `settle`.
+//! - any other state (rare: queue, backlog, end of the body): `settle`,
+//!   which yields `item`, else the oldest item of the backlog (after
+//!   moving the queue into it), and stores `MORE` while the backlog is not
+//!   empty, else `0` (`CLOSED` once the body has finished).
 //!
 //! A panic unwinding out of a checked body clears `POLLING` (a guard in the
 //! stream), so an escaped yielder is refused again; an item handed over
@@ -66,8 +90,8 @@
 //! # Why `item` is never accessed by both at once
 //!
 //! Checked: the consumer reads `item` only after an Acquire load that read
-//! `FULL`, stored with Release by the producer after its write, or stored
-//! by the consumer itself (refill). The producer writes `item` only after an
+//! `FULL`, stored with Release by the producer after its write. The
+//! producer writes `item` only after an
 //! Acquire load that read exactly `POLLING`. The producer's own last store
 //! (`FULL`) precedes that load, so by coherence the `POLLING` it read was
 //! stored by the consumer after it, and
@@ -137,7 +161,7 @@ pub(crate) struct Slot<T> {
     /// Items refused by `offer` because earlier ones were waiting, newest
     /// first.
     queue: AtomicPtr<Node<T>>,
-    /// Consumer only: items to yield after `item`'s, oldest first.
+    /// Consumer only: queued items still to yield, oldest first.
     backlog: UnsafeCell<Backlog<T>>,
 }
 
@@ -332,39 +356,57 @@ impl<T> Slot<T> {
             if next.is_none() {
                 next = backlog.pop_front();
             }
-            let mut new = if finished || state & CLOSED != 0 {
+            // `item` is empty now. While the backlog holds items, `MORE`
+            // keeps producers queueing behind them, and the yields of
+            // queued items waiting (`all_taken`).
+            let new = if finished || state & CLOSED != 0 {
                 CLOSED
-            } else {
+            } else if backlog.is_empty() {
                 0
+            } else {
+                MORE
             };
-            if !finished && let Some(refill) = backlog.pop_front() {
-                // SAFETY: `item` is empty (read above, or not `FULL`), and
-                // no producer writes it: the state we read is not open and
-                // the one we store below has `FULL`.
-                with_mut!(self.item, |item| unsafe { (*item).write(refill) });
-                new |= FULL;
-                if !backlog.is_empty() {
-                    new |= MORE;
-                }
-            }
             self.store_state::<CHECKED>(new);
         });
         next
     }
 
-    /// Consumer, after the body finished: the items still to yield (taken
-    /// into the backlog by `settle`).
+    /// Producer, a later poll of a yield future whose item was handed over
+    /// or queued: whether the stream has returned every item handed to it,
+    /// that one included (items come out in order), so that the yield may
+    /// complete (module docs, "When a yield completes").
+    #[inline]
+    pub(crate) fn all_taken<const CHECKED: bool>(&self) -> bool {
+        if CHECKED {
+            // Relaxed: no access to `item` depends on it; a yield future
+            // polled from another thread (misuse) may complete early or
+            // late. Outside a poll of the stream (no `POLLING`: the yielder
+            // escaped, the stream is idle or gone) it completes rather
+            // than wait for a poll that may never come: its item is
+            // yielded later or dropped with the stream.
+            let state = self.state.load(Ordering::Relaxed);
+            state == POLLING || taken_outside_the_fast_case(state)
+        } else {
+            // Inside a poll of a scoped body no other bit is ever set
+            // (`POLLING` is checked streams', `CLOSED` comes after the
+            // body).
+            plain_load(&self.state) == 0
+        }
+    }
+
+    /// Consumer: the oldest queued item still to yield (taken into the
+    /// backlog by `settle`), after the body finished.
     #[cold]
-    pub(crate) fn leftover(&self) -> Option<T> {
+    pub(crate) fn pop_backlog(&self) -> Option<T> {
         with_mut!(self.backlog, |backlog| {
             // SAFETY: the backlog is the consumer's alone.
             unsafe { (*backlog).pop_front() }
         })
     }
 
-    /// Consumer, after the body finished: how many items are still to
-    /// yield.
-    pub(crate) fn leftover_len(&self) -> usize {
+    /// Consumer: how many queued items are still to yield (a lower bound
+    /// of the stream's length while the body runs, exact after it).
+    pub(crate) fn backlog_len(&self) -> usize {
         with_mut!(self.backlog, |backlog| {
             // SAFETY: the backlog is the consumer's alone (and `&self` of
             // the stream excludes its `poll_next`).
@@ -424,6 +466,14 @@ impl<T> Slot<T> {
     pub(crate) fn is_closed(&self) -> bool {
         self.state.load(Ordering::Acquire) & CLOSED != 0
     }
+}
+
+/// `Slot::all_taken` of a checked stream whose state is not exactly
+/// `POLLING`.
+#[cold]
+#[inline(never)]
+fn taken_outside_the_fast_case(state: u8) -> bool {
+    state & POLLING == 0 || state & (FULL | QUEUED | MORE) == 0
 }
 
 /// The slot refused an item: waiting items give it back (the caller queues

@@ -75,7 +75,9 @@ impl<T> Yielder<T> {
     /// If the first poll finds earlier items still waiting (the body polled
     /// another yield in the same poll of the stream, which only happens when
     /// a yield is dropped after its first poll or polled by hand), the item
-    /// is queued behind them (one small allocation for such an item).
+    /// is queued behind them (one small allocation for such an item), and
+    /// the future completes once the stream has returned it: the body does
+    /// not run ahead of its stream.
     ///
     /// # Panics
     ///
@@ -117,15 +119,18 @@ impl<T> fmt::Debug for Yielder<T> {
 ///
 /// If earlier items are still waiting when it is first polled (possible
 /// only when the body polls several yields in one poll of the stream, as
-/// `select!` in a loop can), the item is queued behind them; the future
-/// returns `Pending` and completes at its next poll, as usual.
-/// Either way the items come out in the order of their first polls, each
-/// exactly once, even if the future is dropped after its first poll.
-/// Dropped before its first poll, the future yields nothing.
+/// `select!` in a loop can), the item is queued behind them (one small
+/// allocation), and the future returns `Pending`, again without a waker,
+/// until the stream has returned it: each of those polls of the stream
+/// returns one of the waiting items. Either way the items come out in the
+/// order of their first polls, each exactly once, even if the future is
+/// dropped after its first poll, and the future completes only after the
+/// stream has returned its item. Dropped before its first poll, the future
+/// yields nothing.
 ///
 /// Only a poll that hands the item over checks that the stream is polling
-/// its body (and panics if not); a later poll just returns `Ready(())`,
-/// since the item is already on its way.
+/// its body (and panics if not); a later poll never panics (if the stream
+/// was dropped meanwhile, it just returns `Ready(())`).
 ///
 /// ```
 /// use core::future::{Future, poll_fn};
@@ -190,16 +195,22 @@ impl<T> Hand<T> {
     /// One poll of a yield future.
     #[inline]
     pub(crate) fn poll<const CHECKED: bool>(&mut self, slot: &Slot<T>) -> Poll<()> {
-        // Handed over in an earlier poll: the stream took the item at the
-        // end of that poll (or takes it at the end of this one, if the body
-        // polls us twice in one go). The second half of every yield; it
-        // does not look at the slot.
         let Some(item) = self.0.take() else {
-            return Poll::Ready(());
+            // Handed over (or queued) in an earlier poll: done once the
+            // stream has returned it. In the common case it took the item
+            // at the end of that poll, and this is the one check of the
+            // second half of a yield. Otherwise (queued, or polled twice in
+            // one poll of the stream) `Pending` without a waker: the stream
+            // returns a waiting item from this very `poll_next`.
+            if slot.all_taken::<CHECKED>() {
+                return Poll::Ready(());
+            }
+            return Poll::Pending;
         };
         if let Err(item) = slot.offer::<CHECKED>(item) {
             // Earlier items are waiting (the body polled another yield in
-            // this poll of the stream): queue behind them.
+            // this poll of the stream, or the stream is yielding queued
+            // items): queue behind them.
             slot.enqueue::<CHECKED>(item);
         }
         Poll::Pending

@@ -212,7 +212,8 @@ fn streams_of_streams() {
 #[test]
 fn yield_future_dropped_after_first_poll_still_yields() {
     // As when a yield loses a `select!`: the item was handed over and comes
-    // out; the next yield waits for the slot.
+    // out; the next yield, polled in the same poll of the stream, finds the
+    // slot still holding it and is queued behind it.
     let make = || {
         stream_fn(|mut y| async move {
             {
@@ -318,9 +319,8 @@ fn debug_output() {
 #[test]
 fn owned_items_in_flight_are_dropped_exactly_once() {
     // Heap items through every path of the hand-off: taken by the stream, a
-    // second yield refused because the slot is full (kept by its `Yield`
-    // and offered again), and the stream dropped with that second item
-    // still held by the body. Counted with `Rc`s; valgrind sees no leak and
+    // second yield refused because the slot is full (queued behind the
+    // first), and the stream dropped with that second item still queued. Counted with `Rc`s; valgrind sees no leak and
     // no double free.
     let token = Rc::new(());
     let make = |token: Rc<()>| {
@@ -334,8 +334,8 @@ fn owned_items_in_flight_are_dropped_exactly_once() {
                 })
                 .await;
             }
-            // Same poll: the slot holds "a", so "b" stays in its future,
-            // which returns `Pending`; the stream returns "a".
+            // Same poll: the slot holds "a", so "b" is queued behind it
+            // (its future returns `Pending`); the stream returns "a".
             y.yield_item(("b".to_string(), Rc::clone(&token))).await;
             y.yield_item(("c".to_string(), token)).await;
         })
@@ -404,4 +404,88 @@ fn dropped_yields_items_are_dropped_once_when_the_stream_is_dropped() {
     drop(first);
     drop(s);
     assert_eq!(Rc::strong_count(&token), 1);
+}
+
+/// Polls `s` until it ends; for each item, what `log` held when the stream
+/// returned it (the last item whose yield had completed in the body).
+fn items_and_completed_yields<S: Stream<Item = u32>>(
+    s: S,
+    log: &Cell<Option<u32>>,
+) -> Vec<(u32, Option<u32>)> {
+    let mut s = pin!(s);
+    let cx = &mut noop_context();
+    let mut seen = Vec::new();
+    loop {
+        match s.as_mut().poll_next(cx) {
+            Poll::Ready(Some(x)) => seen.push((x, log.get())),
+            Poll::Ready(None) => return seen,
+            Poll::Pending => {}
+        }
+    }
+}
+
+#[test]
+fn after_a_lost_yield_the_stream_catches_up_with_its_body() {
+    // 0 is handed over and its future dropped (it lost a `select!`); 1 is
+    // polled in the same poll of the stream and queued behind 0. From then
+    // on the stream must not stay one item behind the body: the yield of
+    // `k` completes only once the stream has returned `k` (when the stream
+    // returns `k`, the last completed yield is that of `k - 1`).
+    let log = Rc::new(Cell::new(None));
+    let l = Rc::clone(&log);
+    let s = stream_fn(move |mut y| async move {
+        poll_once_and_drop(&mut y, 0).await;
+        for i in 1..=100u32 {
+            y.yield_item(i).await;
+            l.set(Some(i));
+        }
+    });
+    let seen = items_and_completed_yields(s, &log);
+    // (0's yield never completes: its future was dropped.)
+    let expected: Vec<_> = (0..=100u32)
+        .map(|k| (k, k.checked_sub(1).filter(|&j| j > 0)))
+        .collect();
+    assert_eq!(seen, expected);
+}
+
+#[test]
+fn a_queued_yield_completes_only_after_its_item_was_returned() {
+    // Three yields in one poll of the stream (two lost, the third awaited):
+    // 1 in the slot, 2 and 3 queued. The yield of 3 waits while the stream
+    // returns 1, 2, 3 (one per poll), so the body's code after it has not
+    // run when 3 comes out; then 4 goes through the slot again.
+    let log = Rc::new(Cell::new(None));
+    let l = Rc::clone(&log);
+    let s = stream_fn(move |mut y| async move {
+        poll_once_and_drop(&mut y, 1).await;
+        poll_once_and_drop(&mut y, 2).await;
+        y.yield_item(3).await;
+        l.set(Some(3));
+        y.yield_item(4).await;
+        l.set(Some(4));
+    });
+    let seen = items_and_completed_yields(s, &log);
+    assert_eq!(seen, [(1, None), (2, None), (3, None), (4, Some(3))]);
+}
+
+#[test]
+fn size_hint_counts_the_queued_items() {
+    // While the body runs, the lower bound is the number of queued items.
+    let s = stream_fn(|mut y| async move {
+        poll_once_and_drop(&mut y, 1).await;
+        poll_once_and_drop(&mut y, 2).await;
+        poll_once_and_drop(&mut y, 3).await;
+        y.yield_item(4).await;
+    });
+    let mut s = pin!(s);
+    // 4's first poll was in the same poll of the stream: queued too.
+    assert_stream_next!(s, 1);
+    assert_eq!(s.size_hint(), (3, None), "2, 3, 4 wait; the body runs on");
+    assert_stream_next!(s, 2);
+    assert_eq!(s.size_hint(), (2, None));
+    assert_stream_next!(s, 3);
+    assert_eq!(s.size_hint(), (1, None));
+    assert_stream_next!(s, 4);
+    assert_eq!(s.size_hint(), (0, None));
+    assert_stream_done!(s);
 }

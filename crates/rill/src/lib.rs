@@ -119,6 +119,27 @@ pub use rill_time as time;
 pub use rill_io as io;
 
 // Generators (rill-gen): the functions always, the macros with `macros`.
+/// The kinds of yielder (`Checked`, `Scoped`): the last type parameter of
+/// [`StreamFn`] and [`TryStreamFn`], which code naming a generator's type
+/// spells out:
+///
+/// ```
+/// # #[cfg(feature = "macros")] {
+/// use rill::StreamFn;
+/// use rill::kind::Scoped;
+///
+/// fn evens(n: u32) -> StreamFn<u32, impl Future<Output = ()>, Scoped> {
+///     rill::stream! {
+///         for i in 0..n {
+///             yield i * 2;
+///         }
+///     }
+/// }
+/// let v: Vec<u32> = rill_test::block_on_stream(Box::pin(evens(3))).collect();
+/// assert_eq!(v, [0, 2, 4]);
+/// # }
+/// ```
+pub use rill_gen::kind;
 pub use rill_gen::{StreamFn, TryStreamFn, Yield, Yielder, stream_fn, try_stream_fn};
 #[cfg(feature = "macros")]
 pub use rill_gen::{stream, try_stream};
