@@ -412,9 +412,8 @@ fn try_stream_with_for_await_and_pending() {
 
 #[test]
 fn send_when_the_body_is() {
-    fn assert_send<T: Send>(_: &T) {}
     let s = upto(3);
-    assert_send(&s);
+    rill_test::assert_impl!(value = s => Send);
 }
 
 #[test]

@@ -7,40 +7,17 @@
 use core::future::{Future, poll_fn};
 use core::pin::{Pin, pin};
 use core::task::Poll;
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 
 use rill_core::Stream;
 use rill_gen::{Yielder, stream_fn};
-use rill_test::noop_context;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-struct CountingAllocator;
-
-// SAFETY: every call is forwarded unchanged to the system allocator, which
-// upholds `GlobalAlloc`'s contract; counting touches only a const-initialised
-// thread-local `Cell` without destructor, which never allocates.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
-        // SAFETY: the caller's guarantees for `layout` are passed on as is.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was allocated by `System` with this `layout` above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use rill_test::{CountingAllocator, noop_context};
 
 #[global_allocator]
-static GLOBAL: CountingAllocator = CountingAllocator;
+static GLOBAL: CountingAllocator = CountingAllocator::new();
 
+/// Allocations made by this thread so far.
 fn allocations() -> usize {
-    ALLOCATIONS.with(Cell::get)
+    CountingAllocator::thread_allocations()
 }
 
 /// Drains `s` (created beforehand: its slot is not counted); the items and

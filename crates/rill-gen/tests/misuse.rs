@@ -91,7 +91,7 @@ fn yielder_moved_to_another_thread_panics_there() {
     let err = std::thread::spawn(move || block_on(y.yield_item(3)))
         .join()
         .unwrap_err();
-    let msg = err.downcast_ref::<&str>().copied().unwrap_or("");
+    let msg = rill_test::panic_message(&*err);
     assert!(msg.contains("`Yielder` used outside its stream"), "{msg}");
     drop(s);
 }
@@ -127,7 +127,7 @@ fn a_yield_future_carried_out_of_the_stream_panics_at_its_next_yield() {
         let _ = fut.as_mut().poll(&mut noop_context());
     }));
     let err = result.unwrap_err();
-    let msg = err.downcast_ref::<&str>().copied().unwrap_or("");
+    let msg = rill_test::panic_message(&*err);
     assert!(
         msg.contains("after its stream was dropped or finished"),
         "{msg}"

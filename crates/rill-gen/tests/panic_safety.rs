@@ -39,12 +39,8 @@ impl Drop for Counted {
 
 /// Polls `stream` once; `Err` with the panic message if it panicked.
 fn poll_catching<S: Stream + ?Sized>(stream: Pin<&mut S>) -> Result<Poll<Option<S::Item>>, String> {
-    catch_unwind(AssertUnwindSafe(|| stream.poll_next(&mut noop_context()))).map_err(|e| {
-        e.downcast_ref::<&str>()
-            .map(|s| (*s).to_string())
-            .or_else(|| e.downcast_ref::<String>().cloned())
-            .unwrap_or_default()
-    })
+    catch_unwind(AssertUnwindSafe(|| stream.poll_next(&mut noop_context())))
+        .map_err(|e| rill_test::panic_message(&*e))
 }
 
 /// A body that hands `item` over through a `Yield` it polls itself (as
@@ -125,7 +121,7 @@ fn escaped_yielder_is_rejected_after_a_panicking_poll() {
         Pin::new(&mut fut).poll(&mut noop_context())
     }));
     let err = result.expect_err("the escaped yielder's yield was accepted");
-    let msg = err.downcast_ref::<&str>().copied().unwrap_or("");
+    let msg = rill_test::panic_message(&*err);
     assert!(msg.contains("`Yielder` used outside its stream"), "{msg}");
     drop(fut);
     drop(s);
