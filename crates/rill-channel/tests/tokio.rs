@@ -163,9 +163,11 @@ fn broadcast_lag_is_reported_once_then_continues() {
     assert_stream_pending!(stream);
     tx.send(10).unwrap();
     assert_stream_next!(stream, Ok(10));
+    assert_eq!(stream.size_hint(), (0, None));
     drop(tx);
     assert_stream_done!(stream);
     assert!(stream.is_terminated());
+    assert_eq!(stream.size_hint(), (0, Some(0)));
     assert_stream_done!(stream);
 }
 
@@ -229,9 +231,11 @@ fn watch_yields_current_then_changes() {
     // A change right before the sender goes: still yielded, then the end.
     tx.send(4).unwrap();
     drop(tx);
+    assert_eq!(stream.size_hint(), (0, None));
     assert_stream_next!(stream, 4);
     assert_stream_done!(stream);
     assert!(stream.is_terminated());
+    assert_eq!(stream.size_hint(), (0, Some(0)));
 }
 
 #[test]

@@ -58,7 +58,7 @@ async fn recv_owned<T: Clone>(
 /// - Ends when every sender is gone and the messages this receiver has not
 ///   seen are drained; then it keeps returning `Ready(None)`
 ///   ([`FusedStream`]).
-/// - `size_hint` is `(0, None)`.
+/// - `size_hint` is `(0, None)` until the end, then `(0, Some(0))`.
 ///
 /// Allocation: the receive future is boxed once, in `new`; each message
 /// reuses that allocation (see the crate docs), so no allocation happens
@@ -145,6 +145,14 @@ impl<T: Clone> Stream for BroadcastStream<T> {
                 None
             }
         })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        if self.terminated {
+            (0, Some(0))
+        } else {
+            (0, None)
+        }
     }
 }
 

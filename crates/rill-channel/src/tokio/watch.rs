@@ -30,7 +30,7 @@ async fn changed_owned<T: Clone>(
 /// latest value: several changes between two polls are seen as one (the
 /// latest). The stream ends when the sender is gone and the last value was
 /// yielded; then it keeps returning `Ready(None)` ([`FusedStream`]).
-/// `size_hint` is `(0, None)`.
+/// `size_hint` is `(0, None)` until the end, then `(0, Some(0))`.
 ///
 /// Allocation: one boxed "changed" future per stream, reused for every
 /// value (no allocation per value). Values are cloned out of the channel,
@@ -127,6 +127,14 @@ impl<T: Clone> Stream for WatchStream<T> {
             self.terminated = true;
         }
         Poll::Ready(value)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        if self.terminated {
+            (0, Some(0))
+        } else {
+            (0, None)
+        }
     }
 }
 
