@@ -48,7 +48,6 @@ mod stream_ext;
 // `stream_select!` (macro_export) and its hidden helper.
 mod stream_select;
 mod support;
-#[cfg(feature = "alloc")]
 mod sync;
 mod try_stream_ext;
 

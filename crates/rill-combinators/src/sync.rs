@@ -4,6 +4,10 @@
 //! the loom tests (`tests/loom_*.rs`) explore every interleaving of the task
 //! set's waker protocol. Other modules never import atomics from `core` or
 //! `alloc` directly.
+//!
+//! Without `alloc` the crate has no task set: only the static counter below
+//! is used then.
+#![cfg_attr(not(feature = "alloc"), allow(unused_imports, dead_code))]
 
 #[cfg(loom)]
 pub(crate) use loom::cell::UnsafeCell;
@@ -14,12 +18,18 @@ pub(crate) use loom::sync::Arc;
 #[cfg(loom)]
 pub(crate) use loom::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-#[cfg(not(loom))]
+#[cfg(all(not(loom), feature = "alloc"))]
 pub(crate) use alloc::sync::Arc;
 #[cfg(not(loom))]
 pub(crate) use core::hint::spin_loop;
 #[cfg(not(loom))]
 pub(crate) use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// The atomic of a `static` that takes part in no synchronisation protocol
+/// (the seed counter of `race` without `std`): core's under loom too, since
+/// loom's atomics cannot live in a `static` and there is nothing to model.
+#[cfg(not(feature = "std"))]
+pub(crate) use core::sync::atomic::{AtomicUsize as StaticAtomicUsize, Ordering as StaticOrdering};
 
 /// `core::cell::UnsafeCell` with loom's closure-based access API, so that the
 /// same code compiles against both.

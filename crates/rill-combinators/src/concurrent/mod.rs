@@ -3,7 +3,7 @@
 //! `ready_queue.rs`; the pinning rules in `slab.rs`.
 
 mod abortable;
-// The unsafe code of the crate: these three modules, each block with a
+// The unsafe code of the task set: these three modules, each block with a
 // `// SAFETY:` comment.
 #[allow(unsafe_code)]
 mod atomic_waker;

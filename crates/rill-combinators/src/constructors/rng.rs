@@ -56,16 +56,15 @@ fn fresh_seed() -> u64 {
 /// addresses do).
 #[cfg(not(feature = "std"))]
 fn fresh_seed() -> u64 {
-    // Not part of any synchronisation protocol, so the crate's `sync` shim
-    // (which exists for loom) is not needed: a lost update between two
+    // Not part of any synchronisation protocol: a lost update between two
     // threads only gives two races the same counter value, and the local's
     // address still tells them apart. Load and store (no read-modify-write)
     // exist on every target with atomics.
-    use core::sync::atomic::{AtomicUsize, Ordering};
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    use crate::sync::{StaticAtomicUsize, StaticOrdering};
+    static COUNTER: StaticAtomicUsize = StaticAtomicUsize::new(0);
 
-    let count = COUNTER.load(Ordering::Relaxed);
-    COUNTER.store(count.wrapping_add(1), Ordering::Relaxed);
+    let count = COUNTER.load(StaticOrdering::Relaxed);
+    COUNTER.store(count.wrapping_add(1), StaticOrdering::Relaxed);
     let local = 0u8;
     let address = core::ptr::addr_of!(local).addr();
     (count as u64) ^ (address as u64).rotate_left(32)
