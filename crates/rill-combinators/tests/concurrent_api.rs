@@ -1,7 +1,7 @@
-//! The API of the concurrent sets that migrating code relies on (issue 11,
-//! part 4): `clear` resets `is_terminated`, `SelectAll`'s named iterators,
-//! the accessors of the `try_*` buffering adapters, `FuturesOrdered::clear`
-//! and `with_capacity`.
+//! The API of the concurrent sets that migrating code relies on: `clear`
+//! resets `is_terminated`, `SelectAll`'s named iterators, the accessors of
+//! the `try_*` buffering adapters, `FuturesOrdered::clear` and
+//! `with_capacity`.
 
 use core::future::{Ready, ready};
 use core::pin::{Pin, pin};

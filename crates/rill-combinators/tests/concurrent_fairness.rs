@@ -1,4 +1,4 @@
-//! Fairness (issue 11): a child woken from outside while always-ready
+//! Fairness: a child woken from outside while always-ready
 //! siblings keep the set busy is polled within a bound.
 //!
 //! The guarantee checked (docs/semantics.md): woken children and children

@@ -1,4 +1,4 @@
-//! Panics in children (issue 11): a child that panics in `poll` is dropped
+//! Panics in children: a child that panics in `poll` is dropped
 //! and removed before the panic propagates; a child whose `Drop` panics
 //! leaves the set consistent. In every case the caller catches the panic,
 //! polls again, and the set goes on and ends normally: nothing leaks,
@@ -98,7 +98,7 @@ fn only_probe_panics(panics: &[String], n: usize) {
     }
 }
 
-// region: a child that panics in poll
+// --- a child that panics in poll
 
 #[test]
 fn futures_unordered_panicking_child_is_removed() {
@@ -300,9 +300,7 @@ fn stream_map_drops_a_panicking_stream() {
     probes.assert_all_dropped();
 }
 
-// endregion
-
-// region: a child whose Drop panics
+// --- a child whose Drop panics
 
 #[test]
 fn futures_unordered_child_drop_panics_on_completion() {
@@ -465,9 +463,7 @@ fn panic_in_poll_and_in_drop() {
     probes.assert_all_dropped();
 }
 
-// endregion
-
-// region: a panic in the caller's closure (not in a child)
+// --- a panic in the caller's closure (not in a child)
 
 #[test]
 fn closure_panics_leave_the_pool_consistent() {
@@ -491,8 +487,6 @@ fn closure_panics_leave_the_pool_consistent() {
     assert_eq!(probes.created(), 14);
     probes.assert_all_dropped();
 }
-
-// endregion
 
 #[test]
 fn set_dropped_right_after_a_caught_panic() {

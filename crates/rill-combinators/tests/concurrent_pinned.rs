@@ -1,4 +1,4 @@
-//! Drop in place (issue 11): every concurrent combinator drops its children
+//! Drop in place: every concurrent combinator drops its children
 //! where they were pinned, on every exit path (completion, end of stream,
 //! `clear`, drop of the set, cancellation, `remove`, abort), and drops each
 //! exactly once. The children are `rill_test` probes, which record a move
@@ -44,7 +44,7 @@ fn busy(probes: &Probes, n: u32) -> Vec<ProbeFuture<u32>> {
         .collect()
 }
 
-// region: FuturesUnordered
+// --- FuturesUnordered
 
 #[test]
 fn futures_unordered_completion() {
@@ -81,9 +81,7 @@ fn futures_unordered_drop() {
     probes.assert_all_dropped();
 }
 
-// endregion
-
-// region: FuturesOrdered, buffered, buffer_unordered and their try_ forms
+// --- FuturesOrdered, buffered, buffer_unordered and their try_ forms
 
 #[test]
 fn futures_ordered_completion() {
@@ -184,9 +182,7 @@ fn try_buffered_and_try_buffer_unordered_drop() {
     probes.assert_all_dropped();
 }
 
-// endregion
-
-// region: for_each_concurrent, try_for_each_concurrent
+// --- for_each_concurrent, try_for_each_concurrent
 
 #[test]
 fn for_each_concurrent_completion() {
@@ -253,9 +249,7 @@ fn try_for_each_concurrent_completion() {
     probes.assert_all_dropped();
 }
 
-// endregion
-
-// region: flatten_unordered, flat_map_unordered, try_flatten_unordered
+// --- flatten_unordered, flat_map_unordered, try_flatten_unordered
 
 #[test]
 fn flatten_unordered_end() {
@@ -326,9 +320,7 @@ fn parked_results(probes: &Probes) -> ProbeStream<std::vec::IntoIter<Result<u32,
         .wake(ProbeWake::Stored)
 }
 
-// endregion
-
-// region: select_all, StreamMap
+// --- select_all, StreamMap
 
 #[test]
 fn select_all_end() {
@@ -408,9 +400,7 @@ fn stream_map_remove_clear_and_drop() {
     probes.assert_all_dropped();
 }
 
-// endregion
-
-// region: Abortable
+// --- Abortable
 
 #[test]
 fn abort_in_futures_unordered() {
@@ -498,9 +488,7 @@ fn abortable_alone_drops_in_place() {
     probes.assert_all_dropped();
 }
 
-// endregion
-
-// region: growth
+// --- growth
 
 #[test]
 fn growing_the_set_never_moves_pinned_children() {
@@ -532,9 +520,7 @@ fn growing_the_set_never_moves_pinned_children() {
     probes.assert_all_dropped();
 }
 
-// endregion
-
-// region: slots freed while their child is queued
+// --- slots freed while their child is queued
 
 #[test]
 fn child_inserted_into_a_slot_freed_while_queued_is_polled() {
@@ -574,5 +560,3 @@ fn child_inserted_into_a_slot_freed_while_queued_is_polled() {
     assert_eq!(got, [('c', 3)]);
     probes.assert_all_dropped();
 }
-
-// endregion

@@ -1,4 +1,4 @@
-//! Multi-threaded stress (issue 11): several threads wake thousands of
+//! Multi-threaded stress: several threads wake thousands of
 //! children in random order, together with stale wakers kept from earlier
 //! rounds (whose slots now hold other children). Every item must come out
 //! exactly once, and the set must never hang: the run is bounded in rounds,

@@ -1,4 +1,4 @@
-//! Real children (issue 11): tokio futures that register their own address
+//! Real children: tokio futures that register their own address
 //! in an intrusive list (`Notify::notified()`, broadcast `recv()`, timers
 //! through `sleep` and `timeout`) and mpsc `recv()`, put into every set type
 //! and cleared, dropped, cancelled, aborted or completed; then the list is
@@ -74,7 +74,7 @@ async fn assert_timers_work() {
     }
 }
 
-// region: Notify
+// --- Notify
 
 #[test]
 fn futures_unordered_clear_then_notify_waiters() {
@@ -242,9 +242,7 @@ fn try_for_each_concurrent_cancels_waiters() {
     assert_notify_works(&notify);
 }
 
-// endregion
-
-// region: broadcast (an intrusive waiter list per channel)
+// --- broadcast (an intrusive waiter list per channel)
 
 #[test]
 fn broadcast_receivers_cleared_then_send() {
@@ -261,9 +259,7 @@ fn broadcast_receivers_cleared_then_send() {
     }
 }
 
-// endregion
-
-// region: mpsc
+// --- mpsc
 
 #[test]
 fn mpsc_recv_futures_cleared_and_dropped() {
@@ -315,9 +311,7 @@ fn mpsc_recv_futures_in_buffer_unordered_complete() {
     });
 }
 
-// endregion
-
-// region: timers
+// --- timers
 
 #[test]
 fn try_for_each_concurrent_error_while_others_sleep() {
@@ -428,5 +422,3 @@ fn select_all_and_flatten_of_sleeping_streams_cleared_and_dropped() {
         assert_timers_work().await;
     });
 }
-
-// endregion

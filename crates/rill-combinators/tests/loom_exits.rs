@@ -1,5 +1,5 @@
 //! loom models of the exits of children racing with wakes from other
-//! threads (issue 11): FuturesOrdered and buffered, Abortable (abort racing
+//! threads: FuturesOrdered and buffered, Abortable (abort racing
 //! with poll), and release/clear of a child while another thread wakes it.
 //! A lost wake-up shows as a deadlock, an access to a freed waker block as a
 //! loom error.

@@ -1,4 +1,4 @@
-//! loom models of the paths issue 11 added to the task set: the re-queue of
+//! loom models of the task set's paths that other models do not reach: the re-queue of
 //! streams that yield (SelectAll, StreamMap, flatten_unordered) racing with
 //! a wake from another thread, the budget self-wake, and two blocks whose
 //! wake bits share one summary bit.
