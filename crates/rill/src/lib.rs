@@ -48,7 +48,7 @@
 //! | feature        | default | what it adds                                          |
 //! |----------------|---------|-------------------------------------------------------|
 //! | `std`          | yes     | the standard library; implies `alloc`                 |
-//! | `alloc`        | via std | [`BoxStream`], [`LocalBoxStream`]. The generators ([`stream_fn`], always there) allocate one slot per stream, so the facade needs an allocator even without this feature |
+//! | `alloc`        | via std | everything that allocates: the concurrency (`buffered`, `buffer_unordered`, `for_each_concurrent`, `flatten_unordered`, `FuturesUnordered`, `StreamMap`, `select_all`, ... and their `try_` forms), `chunks`/`ready_chunks` (and `try_`), `boxed`, [`BoxStream`], [`LocalBoxStream`], `split`, and `Merge` over collections. The generators ([`stream_fn`], always there) allocate one slot per stream, so the facade needs an allocator even without this feature |
 //! | `macros`       | yes     | [`stream!`] and [`try_stream!`]: generators with `yield` |
 //! | `tokio`        | no      | `channel::tokio` (mpsc/broadcast/watch receivers and `JoinSet` results as streams), `time` on `tokio::time` (and `IntervalStream`), `io` on tokio readers, listeners, directories and (unix) signals, and `io::tokio::StreamReader` |
 //! | `async-std`    | no      | `channel::async_std`: `async_std::channel` receivers as streams |
