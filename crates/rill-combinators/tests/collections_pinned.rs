@@ -8,14 +8,18 @@
 //! `Notify`) are dropped while registered, which valgrind and ASan check.
 #![cfg(not(loom))]
 
+#[path = "children/mod.rs"]
+mod children;
+
 use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::{Pin, pin};
 use std::sync::Arc;
 use std::task::Poll;
 
+use children::tokio_children::{assert_notify_works, notified_stream};
+use rill_combinators::StreamExt;
 use rill_combinators::collections::{Chain, Merge, Zip};
-use rill_combinators::{StreamExt, stream};
 use rill_core::Stream;
 use rill_test::{ProbeStream, ProbeWake, Probes, block_on, poll_next_once};
 use tokio::sync::Notify;
@@ -185,32 +189,18 @@ fn chain_to_the_end_and_dropped_midway() {
     probes.assert_all_dropped();
 }
 
-/// A stream that waits on `notify` for each item, holding a registered
-/// `Notified` (linked into the `Notify` by its own address) while pending.
-fn notified(notify: &Arc<Notify>) -> impl Stream<Item = u32> + use<> {
-    stream::unfold(notify.clone(), |notify| async move {
-        notify.notified().await;
-        Some((1, notify))
-    })
-}
-
-/// A waiter registered after the combinator is gone is still woken: the
-/// `Notify`'s list was not left holding a moved or freed waiter.
-fn assert_notify_works(notify: &Notify) {
-    let mut waiter = pin!(notify.notified());
-    waiter.as_mut().enable();
-    notify.notify_waiters();
-    assert!(
-        rill_test::poll_once(&mut waiter).is_ready(),
-        "a waiter registered after the combinator was dropped is woken"
-    );
-}
-
 #[test]
 fn tokio_waiters_dropped_while_registered() {
     let notify = Arc::new(Notify::new());
     {
-        let mut merged = pin!((notified(&notify), notified(&notify), notified(&notify)).merge());
+        let mut merged = pin!(
+            (
+                notified_stream(notify.clone()),
+                notified_stream(notify.clone()),
+                notified_stream(notify.clone())
+            )
+                .merge()
+        );
         assert!(poll_next_once(&mut merged).is_pending());
         // Each stream yields once, then registers again.
         notify.notify_waiters();
@@ -218,14 +208,20 @@ fn tokio_waiters_dropped_while_registered() {
     }
     assert_notify_works(&notify);
     {
-        let mut merged = Box::pin([notified(&notify), notified(&notify)].merge());
+        let mut merged = Box::pin(
+            [
+                notified_stream(notify.clone()),
+                notified_stream(notify.clone()),
+            ]
+            .merge(),
+        );
         assert!(poll_next_once(&mut merged).is_pending());
     }
     assert_notify_works(&notify);
     {
         let mut merged = Box::pin(
             (0..4)
-                .map(|_| notified(&notify))
+                .map(|_| notified_stream(notify.clone()))
                 .collect::<Vec<_>>()
                 .merge(),
         );
@@ -235,14 +231,26 @@ fn tokio_waiters_dropped_while_registered() {
     }
     assert_notify_works(&notify);
     {
-        let mut zipped = pin!((notified(&notify), notified(&notify)).zip());
+        let mut zipped = pin!(
+            (
+                notified_stream(notify.clone()),
+                notified_stream(notify.clone())
+            )
+                .zip()
+        );
         assert!(poll_next_once(&mut zipped).is_pending());
         notify.notify_waiters();
         assert_eq!(poll_times(&mut zipped, 10), [(1, 1)]);
     }
     assert_notify_works(&notify);
     {
-        let mut chained = Box::pin(vec![notified(&notify), notified(&notify)].chain());
+        let mut chained = Box::pin(
+            vec![
+                notified_stream(notify.clone()),
+                notified_stream(notify.clone()),
+            ]
+            .chain(),
+        );
         assert!(poll_next_once(&mut chained).is_pending());
     }
     assert_notify_works(&notify);

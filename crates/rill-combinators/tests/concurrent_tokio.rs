@@ -12,11 +12,12 @@
 mod children;
 
 use std::future::poll_fn;
-use std::pin::{Pin, pin};
+use std::pin::Pin;
 use std::sync::Arc;
 use std::task::Poll;
 use std::time::Duration;
 
+use children::tokio_children::{assert_notify_works, notified_stream};
 use children::{scaled, sorted};
 use rill_combinators::stream::{self, FuturesOrdered, FuturesUnordered, SelectAll, StreamMap};
 use rill_combinators::{StreamExt, TryStreamExt};
@@ -29,26 +30,6 @@ fn rt() -> tokio::runtime::Runtime {
         .enable_time()
         .build()
         .expect("a tokio runtime")
-}
-
-/// A stream that waits on `notify` for each item (holding a registered
-/// `Notified` in its state while pending).
-fn notified_stream(notify: Arc<Notify>) -> impl Stream<Item = u32> + Send {
-    stream::unfold(notify, |n| async move {
-        n.notified().await;
-        Some((1, n))
-    })
-}
-
-/// `notify` still works: a new waiter is woken by `notify_waiters`.
-fn assert_notify_works(notify: &Notify) {
-    let mut waiter = pin!(notify.notified());
-    waiter.as_mut().enable();
-    notify.notify_waiters();
-    assert!(
-        rill_test::poll_once(&mut waiter).is_ready(),
-        "a waiter registered after the set was cleared is woken"
-    );
 }
 
 /// The runtime's timers still work after the set is gone: sleeps of several

@@ -448,3 +448,38 @@ pub fn scaled(n: usize, small: usize) -> usize {
         n
     }
 }
+
+/// Real tokio children, linked into an intrusive waiter list by their own
+/// address (so a child moved or freed while registered leaves a dangling
+/// pointer there, which valgrind and ASan report).
+#[cfg(not(loom))]
+pub mod tokio_children {
+    use std::pin::pin;
+    use std::sync::Arc;
+
+    use rill_combinators::stream;
+    use rill_core::Stream;
+    use tokio::sync::Notify;
+
+    /// A stream that waits on `notify` for each item, holding a registered
+    /// `Notified` in its state while pending.
+    pub fn notified_stream(notify: Arc<Notify>) -> impl Stream<Item = u32> + Send {
+        stream::unfold(notify, |n| async move {
+            n.notified().await;
+            Some((1, n))
+        })
+    }
+
+    /// `notify` still works: a waiter registered after the set (or
+    /// combinator) holding the children is gone is woken by
+    /// `notify_waiters`.
+    pub fn assert_notify_works(notify: &Notify) {
+        let mut waiter = pin!(notify.notified());
+        waiter.as_mut().enable();
+        notify.notify_waiters();
+        assert!(
+            rill_test::poll_once(&mut waiter).is_ready(),
+            "a waiter registered after the children were dropped is woken"
+        );
+    }
+}
